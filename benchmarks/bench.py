@@ -1,0 +1,76 @@
+"""Speed benchmark: prints figures, asserts nothing.
+
+    python benchmarks/bench.py [REPORT]
+
+- whole-process time of `fazhilint check` on the report (concise and full output),
+- the same for a do-nothing typer command (the floor every typer CLI pays),
+- in-process parse time of the report repeated 100 times.
+Each whole-process figure is the median of N runs after one warm-up.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT = REPO.parent / "shared" / "corpus" / "seed" / "000_96caf616105614d2.txt"
+RUNS = 15
+
+NOOP = """
+import typer
+app = typer.Typer()
+@app.command()
+def check(path: str) -> None:
+    pass
+app()
+"""
+
+
+def wall(cmd: list[str], runs: int = RUNS) -> float:
+    subprocess.run(cmd, capture_output=True)  # warm-up (and parser cache)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    report = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    if not report.is_file():
+        report = REPO / "examples" / "sample-report.txt"
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(NOOP)
+    exe = [sys.executable, "-c", "from fazhilint.cli import main; main()"]
+    floor = wall([sys.executable, f.name, str(report)])
+    concise = wall(exe + ["check", "-f", "concise", str(report)])
+    full = wall(exe + ["check", "-f", "full", str(report)])
+    os.unlink(f.name)
+
+    sys.path.insert(0, str(REPO))
+    from fazhilint.parse import parse, parser
+    from fazhilint.read import read_path
+
+    source = read_path(report)
+    big = source.with_text("\n".join([source.text] * 100))
+    parser()
+    start = time.perf_counter()
+    parse(big)
+    parse_ms = (time.perf_counter() - start) * 1000
+
+    print(f"report: {report.name} ({len(source.text)} characters)")
+    print(f"do-nothing typer command      {floor:7.1f} ms  (median of {RUNS})")
+    print(f"fazhilint check -f concise    {concise:7.1f} ms  ({concise / floor:.2f}x the typer floor)")
+    print(f"fazhilint check -f full       {full:7.1f} ms  ({full / floor:.2f}x)")
+    print(f"parse, report x100 in-process {parse_ms:7.1f} ms  ({len(big.text)} characters)")
+
+
+if __name__ == "__main__":
+    main()

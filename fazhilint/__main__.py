@@ -1,0 +1,3 @@
+from fazhilint.cli import main
+
+main()

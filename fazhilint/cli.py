@@ -1,0 +1,225 @@
+"""The command line: ``fazhilint check | parse | rules | rule``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="fazhilint",
+    help="法治政府建设年度报告（及其他公文报告）合规检查工具。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".docx", ".html", ".htm"}
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    """--select FZ1,FZ2 --select FZ3 → ("FZ1", "FZ2", "FZ3")."""
+    return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files as given; folders walked (hidden files skipped), sorted for stable output."""
+    out = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            out.extend(
+                str(f) for f in sorted(path.rglob("*"))
+                if f.is_file() and not any(part.startswith((".", "~$")) for part in f.relative_to(path).parts)
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def _config(config_file: Optional[Path], **overrides):
+    from fazhilint import config
+
+    from fazhilint.rules import all_rules
+
+    try:
+        loaded = config.load(config_file).with_cli(**overrides)
+        loaded.enabled(all_rules())  # unknown selectors are a usage error, before any file is read
+        return loaded
+    except config.ConfigError as e:
+        _usage_error(str(e))
+
+
+def _usage_error(message: str):
+    sys.stderr.write(f"fazhilint: {message}\n")
+    raise typer.Exit(2)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹；“-”表示从标准输入读取。")],
+    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json。默认：终端用 full，否则 concise。")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把报告写入此文件，而不是标准输出。")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="只启用这些规则：代码、前缀（FZ1）或名称，可用逗号分隔。")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="自动修复安全的问题（直接改写 .txt/.md 文件）。")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="与 --fix 或 --diff 同用：也应用需要核对的修复。")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="只显示修复后的差异，不写文件。")] = False,
+    fail_on: Annotated[Optional[str], typer.Option(help="达到此级别的问题使退出码为 1：error、warning、info。默认 warning。")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有问题也以 0 退出（只出报告）。")] = False,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认查找 fazhilint.toml 或 pyproject.toml）。")] = None,
+    stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
+) -> None:
+    """检查报告，列出问题并说明应如何修改。"""
+    from fazhilint.diagnostics import Severity
+    from fazhilint.report import FORMATS, RenderContext, renderer
+
+    fmt = output_format or ("full" if output is None and sys.stdout.isatty() else "concise")
+    if fmt not in FORMATS:
+        _usage_error(f"未知的输出格式“{fmt}”；可用：{'、'.join(FORMATS)}")
+    try:
+        severity = Severity.parse(fail_on) if fail_on else None
+    except ValueError as e:
+        _usage_error(str(e))
+    config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity)
+
+    results, context = _lint(_expand(paths), config, fix, diff, unsafe_fixes, stdin_filename)
+    if diff:
+        return
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as out:
+            renderer(fmt)(results, out, context)
+    else:
+        context.color = None if sys.stdout.isatty() else False
+        renderer(fmt)(results, sys.stdout, context)
+    from fazhilint.engine import exit_code
+
+    code = exit_code(results, config)
+    raise typer.Exit(0 if exit_zero and code == 1 else code)
+
+
+def _lint(paths, config, fix, diff, unsafe, stdin_filename):
+    from fazhilint.engine import lint_path, lint_source, unreadable
+    from fazhilint.fix import applicable
+    from fazhilint.read import UnreadableInput, read_stdin
+    from fazhilint.report import RenderContext
+
+    context = RenderContext()
+    results = []
+    for path in paths:
+        if path == "-":
+            try:
+                result = lint_source(read_stdin(stdin_filename), config)
+            except UnreadableInput as e:
+                result = unreadable(stdin_filename, str(e))
+        else:
+            result = lint_path(path, config)
+        if (fix or diff) and result.readable:
+            result = _fix(result, config, unsafe, write=fix and not diff and path != "-", show_diff=diff, context=context)
+        results.append(result)
+    for r in results:
+        for d in r.diagnostics:
+            context.fixable += applicable(d, unsafe=False)
+            context.unsafe_fixable += applicable(d, unsafe=True) and not applicable(d, unsafe=False)
+    return results, context
+
+
+def _fix(result, config, unsafe, write, show_diff, context):
+    from fazhilint.fix import fix_result, write_atomic
+    from fazhilint.read.text import encode
+
+    source = result.source
+    if source.kind not in ("text", "markdown"):
+        return result  # Word and web files are never rewritten; see --annotate
+    fixed, count = fix_result(result, config, unsafe)
+    if not count:
+        return fixed
+    if show_diff:
+        import difflib
+
+        before = source.to_string().splitlines(keepends=True)
+        after = source.to_string(fixed.source.text).splitlines(keepends=True)
+        sys.stdout.writelines(difflib.unified_diff(before, after, source.path, source.path))
+    if write:
+        write_atomic(Path(source.path), encode(source, fixed.source.text))
+        context.fixed += count
+    return fixed
+
+
+@app.command()
+def parse(path: Annotated[str, typer.Argument(help="要解析的文件；“-”表示标准输入。")]) -> None:
+    """显示语法分析得到的提纲：标题、各级小节、序号原文，残缺序号应为什么。"""
+    from fazhilint.engine import lint_path
+    from fazhilint.parse import parse as parse_source
+    from fazhilint.read import UnreadableInput, read_path, read_stdin
+
+    try:
+        source = read_stdin() if path == "-" else read_path(path)
+    except UnreadableInput as e:
+        _usage_error(f"{path}: 无法读取：{e}")
+    doc = parse_source(source)
+    out = sys.stdout
+    for title in doc.titles:
+        out.write(f"标题  第{title.line}行  {title.text.strip()}\n")
+    if doc.root.paragraphs:
+        out.write(f"前言  {len([p for p in doc.root.paragraphs if p.kind == 'body'])} 段\n")
+    for section in doc.sections():
+        m = section.marker
+        indent = "  " * (section.level - 1)
+        if m.kind == "ok":
+            note = "" if m.numeral == m.expected else f"  ← 应为“{m.expected_label}”"
+        elif m.kind == "broken":
+            note = f"  ← 序号残缺，应为“{m.expected_label}”"
+        else:
+            note = f"  ← 无序号，应为“{m.expected_label}”"
+        shown = m.raw.strip() or "（无序号）"
+        body = f"，{len(section.paragraphs)} 段正文" if section.paragraphs else ""
+        out.write(f"{indent}第{section.heading.line}行  {shown} {section.title[:30]}"
+                  f"  [{len(section.children)} 个下级{body}]{note}\n")
+    if doc.parse_error:
+        out.write(f"结构解析失败，已按普通段落处理：{doc.parse_error}\n")
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """列出全部规则：代码、名称、默认级别、修复方式、说明。"""
+    from rich.console import Console
+    from rich.table import Table
+
+    from fazhilint.rules import all_rules
+
+    table = Table(box=None, header_style="bold")
+    for column in ("代码", "名称", "级别", "修复", "说明"):
+        table.add_column(column, no_wrap=column != "说明")
+    for rule in all_rules():
+        table.add_row(rule.code, rule.name, rule.severity.chinese, _fix_label(rule), rule.summary)
+    Console(highlight=False).print(table)
+
+
+def _fix_label(rule) -> str:
+    return {"safe": "安全", "unsafe": "需核对"}.get(rule.fix.value if rule.fix else "", "—")
+
+
+@app.command()
+def rule(code: Annotated[str, typer.Argument(help="规则代码或名称，如 FZ102 或 numbering-missing-numeral。")]) -> None:
+    """显示一条规则的说明：说明、为何、反例、正例、依据。"""
+    from fazhilint.rules import rule_by_code
+
+    found = rule_by_code(code)
+    if found is None:
+        _usage_error(f"没有规则“{code}”；运行 fazhilint rules 查看全部规则")
+    out = sys.stdout
+    out.write(f"{found.code}  {found.name}\n{found.summary}\n")
+    out.write(f"默认级别：{found.severity.chinese}（{found.severity.label}）    修复：{_fix_label(found)}\n")
+    for section, body in found.docs().items():
+        out.write(f"\n{section}：\n")
+        out.write("".join(f"    {line}\n" for line in body.splitlines()))
+    extra = getattr(found, "describe_data", None)
+    if extra:
+        out.write(extra())
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,131 @@
+"""Configuration: command-line options over ``fazhilint.toml`` / ``[tool.fazhilint]``.
+
+Keys (all optional)::
+
+    select = ["FZ1", "FZ2"]          # codes, prefixes or names; default: all
+    ignore = ["FZ107"]
+    fail-on = "warning"              # lowest severity that makes the exit code 1
+    [severity]                       # per-rule severity overrides
+    FZ105 = "warning"
+    [options.FZ503]                  # per-rule options, read by the rule
+    threshold = 0.3
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fazhilint.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from fazhilint.rule import Rule
+
+CONFIG_FILES = ("fazhilint.toml", ".fazhilint.toml", "pyproject.toml")
+_KEYS = {"select", "ignore", "fail-on", "severity", "options", "packs", "profile"}
+
+
+class ConfigError(ValueError):
+    """A configuration or usage mistake; the message names what is wrong."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    severity: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    packs: tuple[Path, ...] = ()
+    profile: str | None = None
+    path: Path | None = None  # the file this came from
+
+    def with_cli(self, **overrides) -> Config:
+        return replace(self, **{k: v for k, v in overrides.items() if v not in (None, ())})
+
+    def rule_options(self, code: str) -> dict[str, Any]:
+        return self.options.get(code, {})
+
+    def enabled(self, rules: tuple[type[Rule], ...]) -> list[type[Rule]]:
+        """The rules that select/ignore leave on. The more specific selector wins; on a tie, ignore."""
+        for selector in self.select + self.ignore:
+            if selector.upper() != "ALL" and not any(_specificity(selector, r) for r in rules):
+                raise ConfigError(f"未知的规则或前缀“{selector}”；运行 fazhilint rules 查看全部规则")
+        out = []
+        for rule in rules:
+            chosen = max((_specificity(s, rule) for s in self.select), default=0)
+            dropped = max((_specificity(s, rule) for s in self.ignore), default=0)
+            if chosen and chosen > dropped:
+                out.append(rule)
+        return out
+
+
+def _specificity(selector: str, rule: type[Rule]) -> int:
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return 1
+    if s.lower() == rule.name:
+        return 10
+    if rule.code.startswith(s.upper()) and s.upper().startswith("FZ"):
+        return len(s)
+    return 0
+
+
+def load(explicit: Path | None = None, start: Path | None = None) -> Config:
+    """The configuration from an explicit file, or the nearest one above ``start``."""
+    path = explicit or _find(start or Path.cwd())
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: 无法读取配置文件：{e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: 配置文件不是合法的 TOML：{e}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("fazhilint", {})
+    return from_dict(data, path)
+
+
+def from_dict(data: dict, path: Path | None = None) -> Config:
+    where = f"{path}: " if path else ""
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise ConfigError(f"{where}未知的配置项 {sorted(unknown)}；可用：{sorted(_KEYS)}")
+    try:
+        severity = {code.upper(): Severity.parse(v) for code, v in data.get("severity", {}).items()}
+        fail_on = Severity.parse(data.get("fail-on", "warning"))
+    except ValueError as e:
+        raise ConfigError(f"{where}{e}") from None
+    base = path.parent if path else Path.cwd()
+    return Config(
+        select=tuple(_strings(data, "select", where)) or ("ALL",),
+        ignore=tuple(_strings(data, "ignore", where)),
+        fail_on=fail_on,
+        severity=severity,
+        options={k.upper(): v for k, v in data.get("options", {}).items()},
+        packs=tuple(base / p for p in _strings(data, "packs", where)),
+        profile=data.get("profile"),
+        path=path,
+    )
+
+
+def _strings(data: dict, key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}配置项“{key}”应为字符串列表")
+    return value
+
+
+def _find(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file():
+                if name != "pyproject.toml" or b"[tool.fazhilint" in candidate.read_bytes():
+                    return candidate
+    return None

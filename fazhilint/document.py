@@ -1,0 +1,161 @@
+"""The document model the grammar builds: titles, nested sections, paragraphs, inline items.
+
+All positions are character offsets into ``Source.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from fazhilint.numerals import to_chinese
+from fazhilint.source import Source
+
+LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+
+
+def label(level: int, n: int) -> str:
+    """The canonical marker of the n-th item at a level: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{to_chinese(n)}、"
+    if level == 2:
+        return f"（{to_chinese(n)}）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+@dataclass(eq=False)
+class Marker:
+    """A heading's numbering marker, as written."""
+
+    raw: str  # as written ("" for an unnumbered heading)
+    start: int
+    end: int
+    level: int
+    kind: str  # "ok" | "broken" | "implied" (no marker at all)
+    numeral: int | None  # the number it carries; None when missing
+    expected: int = 1  # what it should carry, from its position among its siblings
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == "ok"
+
+    @property
+    def value(self) -> int:
+        """The number this marker counts as in its sequence: a broken marker counts as expected."""
+        return self.numeral if self.numeral is not None else self.expected
+
+    @property
+    def expected_label(self) -> str:
+        return label(self.level, self.expected)
+
+
+@dataclass(eq=False)
+class Enumeration:
+    """An inline 一是 / 二是 … item inside a paragraph."""
+
+    numeral: int
+    start: int
+    end: int
+    raw: str
+
+
+@dataclass(eq=False)
+class Paragraph:
+    line: int  # 1-based
+    start: int
+    end: int
+    text: str
+    kind: str = "body"  # body | heading | title
+    enums: list[Enumeration] = field(default_factory=list)
+    section: Section | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+@dataclass(eq=False)
+class Section:
+    """A numbered (or unnumbered) part of the report and everything under it.
+
+    The root of a document is a Section of level 0 with no marker: its
+    paragraphs are the preamble, its children the top-level sections.
+    """
+
+    level: int
+    marker: Marker | None
+    heading: Paragraph | None
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The heading text after the marker."""
+        if self.heading is None or self.marker is None:
+            return ""
+        return self.heading.text[self.marker.end - self.heading.start :].strip()
+
+    def walk(self) -> Iterator[Section]:
+        """This section's descendants, depth first, in document order."""
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        """Heading and body paragraphs of this section and its descendants, in order."""
+        items: list[Paragraph] = ([self.heading] if self.heading else []) + self.paragraphs
+        for child in self.children:
+            items.extend(child.all_paragraphs())
+        return iter(sorted(items, key=lambda p: p.start))
+
+    @property
+    def path(self) -> list[Section]:
+        node, out = self, []
+        while node is not None and node.level:
+            out.append(node)
+            node = node.parent
+        return out[::-1]
+
+
+@dataclass(eq=False)
+class Document:
+    source: Source
+    root: Section
+    paragraphs: list[Paragraph]  # every non-blank line, in order
+    titles: list[Paragraph]
+    parse_error: str | None = None  # set only if the safety net had to flatten the text
+
+    @property
+    def text(self) -> str:
+        """The text rules read (markup masked); offsets match Source.text."""
+        return self.source.view
+
+    @property
+    def title(self) -> Paragraph | None:
+        return self.titles[0] if self.titles else None
+
+    def sections(self) -> Iterator[Section]:
+        return self.root.walk()
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        line = self.source.position(offset)[0]
+        for p in self.paragraphs:
+            if p.line == line:
+                return p
+        return None
+
+    def heading_path(self, paragraph: Paragraph) -> str:
+        """Where a paragraph sits, for people: "二、 > （三） > 第2段"."""
+        section = paragraph.section or self.root
+        parts = [s.marker.raw.strip() or s.marker.expected_label for s in section.path if s.marker]
+        if paragraph.kind == "body":
+            index = next(i for i, p in enumerate(section.paragraphs, 1) if p is paragraph)
+            parts.append(f"第{index}段")
+        elif paragraph.kind == "title":
+            parts = ["标题"]
+        elif not parts:
+            parts = ["标题行"]
+        return " > ".join(parts)

@@ -1,0 +1,90 @@
+"""Run the rules over inputs: parse, check, stamp severity and positions, sort.
+
+Every input yields a FileResult; a file that cannot be read or a rule that
+crashes becomes a diagnostic (FZ001, FZ002) and the run goes on.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fazhilint.config import Config
+from fazhilint.diagnostics import Diagnostic, Severity
+from fazhilint.document import Document
+from fazhilint.source import Source, UnreadableInput
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: Source | None
+    document: Document | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        return self.source is not None
+
+
+def lint_path(path: str | Path, config: Config) -> FileResult:
+    from fazhilint.read import read_path
+
+    try:
+        source = read_path(path)
+    except UnreadableInput as e:
+        return unreadable(str(path), str(e))
+    return lint_source(source, config)
+
+
+def unreadable(path: str, reason: str) -> FileResult:
+    d = Diagnostic("FZ001", "unreadable-input", 0, 0, f"无法读取：{reason}", None, Severity.ERROR)
+    d.path, d.line, d.column, d.end_line, d.end_column = path, 1, 1, 1, 1
+    return FileResult(path, None, None, [d])
+
+
+def lint_source(source: Source, config: Config) -> FileResult:
+    from fazhilint.parse import parse
+    from fazhilint.rules import all_rules
+
+    document = parse(source)
+    found: list[Diagnostic] = []
+    if document.parse_error:
+        found.append(Diagnostic("FZ000", "parse-error", 0, 0, f"无法解析文档结构，已按普通段落检查：{document.parse_error}"))
+    for rule_class in config.enabled(all_rules()):
+        if rule_class.engine_only:
+            continue
+        try:
+            found.extend(rule_class(config).check(document))
+        except Exception as e:  # a bug in one rule must not cost the other rules or files
+            where = traceback.extract_tb(e.__traceback__)[-1]
+            found.append(Diagnostic(
+                "FZ002", "internal-error", 0, 0,
+                f"规则 {rule_class.code} 内部错误，本文件未完成该项检查：{type(e).__name__}: {e} "
+                f"（{Path(where.filename).name}:{where.lineno}）",
+            ))
+    for d in found:
+        _stamp(d, document, config)
+    found.sort(key=lambda d: d.sort_key)
+    return FileResult(source.path, source, document, found)
+
+
+def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
+    source = document.source
+    d.path = source.path
+    d.severity = config.severity.get(d.code, d.severity)
+    d.line, d.column = source.position(d.start)
+    d.end_line, d.end_column = source.position(d.end)
+    if source.line_labels:
+        paragraph = document.paragraph_at(d.start)
+        d.location = document.heading_path(paragraph) if paragraph else source.line_labels.get(d.line)
+    if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end] for e in d.fix.edits):
+        d.fix = None  # never edit text the author did not type, never join lines
+
+
+def exit_code(results: list[FileResult], config: Config) -> int:
+    if results and not any(r.readable for r in results):
+        return 2
+    failing = any(d.severity >= config.fail_on for r in results for d in r.diagnostics)
+    return 1 if failing else 0

@@ -1,0 +1,55 @@
+"""Output formats: one module per format, each with ``render(results, out, context)``.
+
+Modules are imported only when their format is used (rich costs ~30 ms).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+FORMATS = {
+    "full": "代码框与下划线，供人在终端阅读（rich）",
+    "concise": "每个问题一行：路径:行:列: 代码 信息",
+    "json": "JSON 数组（稳定的机器接口，见 README）",
+}
+
+
+@dataclass
+class RenderContext:
+    fixed: int = 0  # edits applied by --fix
+    fixable: int = 0  # findings a --fix (or --unsafe-fixes) run would fix
+    unsafe_fixable: int = 0
+    color: bool | None = None
+
+
+def renderer(name: str):
+    return importlib.import_module(f"{__name__}.{name}").render
+
+
+def counts(results) -> dict[str, int]:
+    from fazhilint.diagnostics import Severity
+
+    out = {s.label: 0 for s in Severity}
+    for r in results:
+        for d in r.diagnostics:
+            out[d.severity.label] += 1
+    return out
+
+
+def summary_line(results, context: RenderContext) -> str:
+    """One Chinese line that ends a human-readable report."""
+    c = counts(results)
+    total = sum(c.values())
+    files = len(results)
+    if not total:
+        return f"检查了 {files} 个文件，未发现问题。"
+    parts = [f"错误 {c['error']}", f"警告 {c['warning']}", f"提示 {c['info']}"]
+    line = f"检查了 {files} 个文件，发现 {total} 个问题（{'，'.join(parts)}）。"
+    if context.fixed:
+        line += f"已自动修复 {context.fixed} 处。"
+    if context.fixable:
+        line += f"其中 {context.fixable} 个可用 --fix 自动修复。"
+    if context.unsafe_fixable:
+        line += f"另有 {context.unsafe_fixable} 个可用 --unsafe-fixes 修复（请核对后使用）。"
+    return line

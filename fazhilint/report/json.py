@@ -1,0 +1,37 @@
+"""The JSON contract: an array of findings (see DESIGN.md, "Contracts")."""
+
+from __future__ import annotations
+
+import json
+
+
+def as_dict(d, source) -> dict:
+    item = {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.label,
+        "message": d.message,
+        "fix": None,
+    }
+    if d.fix:
+        edits = []
+        for e in d.fix.edits:
+            line, column = source.position(e.start)
+            end_line, end_column = source.position(e.end)
+            edits.append({"line": line, "column": column, "end_line": end_line,
+                          "end_column": end_column, "content": e.content})
+        item["fix"] = {"applicability": d.fix.applicability.value, "edits": edits}
+    if d.location:
+        item["location"] = d.location
+    return item
+
+
+def render(results, out, context) -> None:
+    items = [as_dict(d, r.source) for r in results for d in r.diagnostics]
+    json.dump(items, out, ensure_ascii=False, indent=2)
+    out.write("\n")

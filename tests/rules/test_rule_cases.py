@@ -1,0 +1,35 @@
+"""Data-driven rule tests: tests/rules/cases/FZnnn.toml, one file per rule.
+
+Each case names a text and the (line, column) of every finding it must yield
+from that rule (an empty list: it must yield none); ``fixed`` is the text after
+applying the rule's fixes, unsafe ones included.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from fazhilint.fix import apply_edits
+from tests.conftest import found, lint_text
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _load():
+    for path in sorted(CASES.glob("FZ*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for case in data["cases"]:
+            yield pytest.param(data["rule"], case, id=f"{data['rule']}-{case['name']}")
+
+
+@pytest.mark.parametrize("code, case", _load())
+def test_case(code, case):
+    diagnostics = lint_text(case["text"], code, **case.get("config", {}))
+    assert found(diagnostics, code) == [tuple(x) for x in case["expect"]]
+    if "fixed" in case:
+        fixed, _ = apply_edits(case["text"], diagnostics, unsafe=True)
+        assert fixed == case["fixed"]
+        assert found(lint_text(fixed, code), code) == []

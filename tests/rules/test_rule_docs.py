@@ -1,0 +1,49 @@
+"""Every rule documents itself, and its documentation's examples are tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fazhilint.rule import DOC_SECTIONS
+from fazhilint.rules import all_rules
+from tests.conftest import lint_text
+
+CASES = Path(__file__).parent / "cases"
+RULES = [r for r in all_rules() if not r.engine_only]
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_documented(rule):
+    docs = rule.docs()
+    assert list(docs)[: len(DOC_SECTIONS)] == list(DOC_SECTIONS)
+    assert all(docs[s].strip() for s in DOC_SECTIONS)
+    assert rule.summary and "\n" not in rule.summary
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_bad_examples_trigger(rule):
+    examples = rule.examples("反例")
+    assert examples
+    for text in examples:
+        assert any(d.code == rule.code for d in lint_text(text, rule.code)), text
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_good_examples_pass(rule):
+    examples = rule.examples("正例")
+    assert examples
+    for text in examples:
+        assert [d for d in lint_text(text, rule.code) if d.code == rule.code] == [], text
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_has_case_file(rule):
+    assert (CASES / f"{rule.code}.toml").is_file()
+
+
+def test_codes_and_names_unique():
+    rules = all_rules()
+    assert len({r.code for r in rules}) == len(rules)
+    assert len({r.name for r in rules}) == len(rules)
