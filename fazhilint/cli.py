@@ -52,6 +52,15 @@ def _config(config_file: Optional[Path], **overrides):
         _usage_error(str(e))
 
 
+def _check_packs(config) -> None:
+    from fazhilint.packs import PackError
+
+    try:
+        config.packs_loaded()
+    except PackError as e:
+        _usage_error(str(e))
+
+
 def _usage_error(message: str):
     sys.stderr.write(f"fazhilint: {message}\n")
     raise typer.Exit(2)
@@ -70,6 +79,8 @@ def check(
     fail_on: Annotated[Optional[str], typer.Option(help="达到此级别的问题使退出码为 1：error、warning、info。默认 warning。")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有问题也以 0 退出（只出报告）。")] = False,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认查找 fazhilint.toml 或 pyproject.toml）。")] = None,
+    pack: Annotated[Optional[list[Path]], typer.Option("--pack", help="另外加载的规则包（TOML），可重复。")] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", help="报告类型，如 fazhi-annual、report；默认按标题判断。")] = None,
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
 ) -> None:
     """检查报告，列出问题并说明应如何修改。"""
@@ -83,7 +94,10 @@ def check(
         severity = Severity.parse(fail_on) if fail_on else None
     except ValueError as e:
         _usage_error(str(e))
-    config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity)
+    config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile)
+    if pack:
+        config = config.with_cli(packs=config.packs + tuple(pack))
+    _check_packs(config)
 
     results, context = _lint(_expand(paths), config, fix, diff, unsafe_fixes, stdin_filename)
     if diff:

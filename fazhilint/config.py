@@ -48,6 +48,12 @@ class Config:
     def rule_options(self, code: str) -> dict[str, Any]:
         return self.options.get(code, {})
 
+    def packs_loaded(self):
+        """The rule packs: built-in ones, then those named in configuration or with --pack."""
+        from fazhilint import packs
+
+        return packs.load(self.packs)
+
     def enabled(self, rules: tuple[type[Rule], ...]) -> list[type[Rule]]:
         """The rules that select/ignore leave on. The more specific selector wins; on a tie, ignore."""
         for selector in self.select + self.ignore:

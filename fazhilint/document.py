@@ -5,12 +5,15 @@ All positions are character offsets into ``Source.text``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 from fazhilint.numerals import to_chinese
 from fazhilint.source import Source
 
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
 
@@ -136,6 +139,16 @@ class Document:
     @property
     def title(self) -> Paragraph | None:
         return self.titles[0] if self.titles else None
+
+    @cached_property
+    def report_year(self) -> int | None:
+        """The year the report is about: from the title, else from the opening paragraphs."""
+        candidates = [p.text for p in self.titles] + [p.text for p in self.root.paragraphs if p.kind == "body"][:3]
+        for text in candidates:
+            found = _YEAR.search(text)
+            if found:
+                return int(found.group(1))
+        return None
 
     def sections(self) -> Iterator[Section]:
         return self.root.walk()
