@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
 
@@ -25,7 +26,9 @@ def parser():
     try:
         directory = resources.cache_dir()
         directory.mkdir(parents=True, exist_ok=True)
-        return Lark(grammar, cache=str(directory / "outline.lark.cache"), **options)
+        # One file per grammar version, so checkouts with different grammars do not evict each other.
+        digest = hashlib.sha256(grammar.encode()).hexdigest()[:16]
+        return Lark(grammar, cache=str(directory / f"outline-{digest}.lark.cache"), **options)
     except OSError:  # no writable cache directory: build the tables every time
         return Lark(grammar, **options)
 
