@@ -13,7 +13,7 @@ from pathlib import Path
 from fazhilint.config import Config
 from fazhilint.diagnostics import Diagnostic, Severity
 from fazhilint.document import Document
-from fazhilint.source import Source, UnreadableInput
+from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 
 
 @dataclass
@@ -78,7 +78,9 @@ def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
     d.end_line, d.end_column = source.position(d.end)
     if source.line_labels:
         paragraph = document.paragraph_at(d.start)
-        d.location = document.heading_path(paragraph) if paragraph else source.line_labels.get(d.line)
+        label = source.line_labels.get(d.line)
+        leaf = label if label and label.startswith(CELL_LABEL) else None
+        d.location = document.heading_path(paragraph, leaf) if paragraph else label
     if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end] for e in d.fix.edits):
         d.fix = None  # never edit text the author did not type, never join lines
 

@@ -49,12 +49,17 @@ def fix_result(result: FileResult, config: Config, unsafe: bool) -> tuple[FileRe
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace a file's content in one step, keeping its permissions."""
+    """Replace (or create) a file's content in one step, keeping its permissions."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:  # a new file (an annotated copy): the mode a plain open() would give
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -12,6 +12,7 @@ FORMATS = {
     "full": "代码框与下划线，供人在终端阅读（rich）",
     "concise": "每个问题一行：路径:行:列: 代码 信息",
     "json": "JSON 数组（稳定的机器接口，见 README）",
+    "html": "一个独立的 HTML 页面：原文中标出每个问题，手机上也能看（配合 -o 报告.html）",
 }
 
 
@@ -53,3 +54,13 @@ def summary_line(results, context: RenderContext) -> str:
     if context.unsafe_fixable:
         line += f"另有 {context.unsafe_fixable} 个可用 --unsafe-fixes 修复（请核对后使用）。"
     return line
+
+
+def suggestion(d, text: str) -> str:
+    """The correction a finding's fix suggests, for people: 建议修改：“、”→“二、”."""
+    lo = min([d.start] + [e.start for e in d.fix.edits])
+    hi = max([d.end] + [e.end for e in d.fix.edits])
+    fixed = text[lo:hi]
+    for e in sorted(d.fix.edits, reverse=True):
+        fixed = fixed[: e.start - lo] + e.content + fixed[e.end - lo:]
+    return f"建议修改：“{text[lo:hi]}”→“{fixed}”"
