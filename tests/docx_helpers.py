@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docx.oxml import parse_xml
+
+from fazhilint.numerals import parse_chinese
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 CHINESE_LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."), ("decimal", "（%4）"))
 
 
-def add_list(document, levels=CHINESE_LEVELS, abstract_id: int = 90, num_id: int = 90,
-             start_overrides: dict[int, int] | None = None, extra_nums: dict[int, dict[int, int]] | None = None) -> int:
-    """Add an abstractNum with the given (numFmt, lvlText) levels and a w:num using it."""
+def add_list(document, levels=CHINESE_LEVELS, abstract_id: int = 90, nums: dict[int, dict[int, int]] | None = None) -> None:
+    """Add an abstractNum with the given (numFmt, lvlText) levels, and w:num instances using it
+    ({numId: {ilvl: startOverride}}; by default one, numbered like the abstractNum)."""
     numbering = document.part.numbering_part.element
     lvls = "".join(
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
@@ -27,12 +30,11 @@ def add_list(document, levels=CHINESE_LEVELS, abstract_id: int = 90, num_id: int
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    for nid, overrides in {num_id: start_overrides or {}, **(extra_nums or {})}.items():
+    for nid, overrides in (nums or {abstract_id: {}}).items():
         body = "".join(f'<w:lvlOverride w:ilvl="{k}"><w:startOverride w:val="{v}"/></w:lvlOverride>'
                        for k, v in overrides.items())
         numbering.append(parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="{nid}">'
                                    f'<w:abstractNumId w:val="{abstract_id}"/>{body}</w:num>'))
-    return num_id
 
 
 def set_numbering(paragraph, num_id: int, ilvl: int | None = 0) -> None:
@@ -58,3 +60,46 @@ def build(path: Path, items, setup=None) -> Path:
             set_numbering(document.add_paragraph(text), num_id, ilvl)
     document.save(str(path))
     return path
+
+
+_MARKERS = ((re.compile(r"^([一二三四五六七八九十]+)、"), 90), (re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]"), 91))
+_BROKEN = re.compile(r"^(、|[（(]\s*[）)]|[）)])")
+
+
+def as_word_numbering(lines: list[str]):
+    """The paragraphs as a clerk's Word draft would hold them: typed 一、 and （一） markers become
+    automatic numbering (level-1 list "%1、", level-2 list "（%1）", restarted in each section and
+    set to the written value where Word would count otherwise); a broken marker is a paragraph whose
+    numbering was removed (numId 0) with the typed remains kept. Returns (items, setup) for build()."""
+    items, nums, state, next_id = [], {90: {}, 91: {}}, {90: (None, 0), 91: (None, 0)}, 100
+    for text in lines:
+        for rx, abstract in _MARKERS:
+            m = rx.match(text)
+            if m:
+                break
+        else:
+            items.append((0, None, text) if _BROKEN.match(text) else text)
+            continue
+        value = parse_chinese(m.group(1))
+        if abstract == 90:
+            state[91] = (None, 0)  # a new section: its level-2 list restarts
+        num, shown = state[abstract]
+        if num is None or value != shown + 1:
+            num, next_id = next_id, next_id + 1
+            nums[abstract][num] = {0: value}
+        state[abstract] = (num, value)
+        items.append((num, 0, text[m.end():]))
+
+    def setup(document):
+        add_list(document, (("chineseCounting", "%1、"),), 90, nums[90])
+        add_list(document, (("chineseCounting", "（%1）"),), 91, nums[91])
+
+    return items, setup
+
+
+if __name__ == "__main__":  # python -m tests.docx_helpers examples/sample-report.txt examples/sample-report.docx
+    import sys
+
+    text = Path(sys.argv[1]).read_text(encoding="utf-8")
+    items, setup = as_word_numbering([line for line in text.split("\n") if line.strip()])
+    build(Path(sys.argv[2]), items, setup=setup)

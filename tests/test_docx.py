@@ -16,8 +16,9 @@ from fazhilint.engine import lint_path
 from fazhilint.read import read_path
 from fazhilint.read.docx_numbering import format_number
 from fazhilint.source import UnreadableInput
-from tests.conftest import SEED, needs_corpus
-from tests.docx_helpers import W_NS, add_list, build, set_numbering
+from tests.conftest import SAMPLE, SEED, needs_corpus
+from fazhilint.numerals import to_chinese
+from tests.docx_helpers import W_NS, add_list, as_word_numbering, build, set_numbering
 
 ALL = Config(select=("ALL",))
 H2 = re.compile(r"^\([一二三四五六七八九十]+\)")
@@ -64,8 +65,8 @@ def test_levels_restart_and_lvltext_fills_every_level(tmp_path):
 
 def test_start_override_numid_zero_and_a_second_list(tmp_path):
     def setup(d):
-        add_list(d, CHINESE, 90, 90)
-        add_list(d, CHINESE_PAREN, 91, 91, extra_nums={92: {0: 1}, 93: {0: 4}})
+        add_list(d, CHINESE, 90)
+        add_list(d, CHINESE_PAREN, 91, {91: {}, 92: {0: 1}, 93: {0: 4}})
 
     path = build(tmp_path / "n.docx", [
         (90, 0, "甲"), (91, 0, "子"), (91, 0, "丑"), (0, None, "无号"), (90, 0, "乙"), (92, 0, "寅"), (93, 0, "卯"),
@@ -174,46 +175,35 @@ def test_seed_with_literal_headings_gives_the_txt_findings(tmp_path):
     assert all(d.location for d in result.diagnostics)
 
 
-def _automatic(paragraphs, recreate_defects: bool):
-    """The seed's headings as Word numbering: level 1 "%1、", level 2 "（%1）" (one list per section,
-    restarted as Word does). recreate_defects: the seed's broken headings are the ones whose
-    numbering was removed (numId 0, the stray marker typed by hand left in); otherwise every heading
-    is numbered and only the last level-1 heading has lost its numbering."""
-    items, section, restart_after_gap = [], 0, False
+def _corrected(paragraphs) -> list[str]:
+    """The seed with every heading correctly numbered, then the last level-1 heading's numbering removed."""
+    out, h1, h2 = [], 0, 0
     for line, text in paragraphs:
-        h2 = H2.match(text) or re.match(r"^(\(\)|\))", text)
+        broken_h2 = H2.match(text) or re.match(r"^(\(\)|\))", text)
         if line in H1_LINES:
-            section, restart_after_gap = section + 1, False
+            h1, h2 = h1 + 1, 0
             title = text.lstrip("、")
-            if recreate_defects or line == H1_LINES[-1]:
-                items.append((0, None, text if recreate_defects else title))
-            else:
-                items.append((90, 0, title))
-        elif h2 and not (recreate_defects and not H2.match(text)):
-            num_id = 100 + section * 2 + restart_after_gap
-            items.append((num_id, 0, text[h2.end():]))
-        elif h2:  # a broken marker: numbering removed, the typed remains kept
-            items.append((0, None, text))
-            restart_after_gap = True  # Word would renumber the next ones; the clerk set the value
+            out.append(title if line == H1_LINES[-1] else f"{to_chinese(h1)}、{title}")
+        elif broken_h2:
+            h2 += 1
+            out.append(f"（{to_chinese(h2)}）{text[broken_h2.end():]}")
         else:
-            items.append(text)
-
-    def setup(d):
-        add_list(d, CHINESE, 90, 90)
-        nums = {100 + s * 2: {0: 1} for s in range(5)} | {100 + s * 2 + 1: {0: 4} for s in range(5)}
-        add_list(d, CHINESE_PAREN, 91, 91, extra_nums=nums)
-
-    return items, setup
+            out.append(text)
+    return out
 
 
 @needs_corpus
 @pytest.mark.parametrize("recreate_defects", [True, False])
 def test_seed_with_automatic_numbering(tmp_path, recreate_defects):
+    """Level-1 and level-2 headings as Word numbering ("%1、", "（%1）"). recreate_defects: the seed's
+    broken headings are paragraphs whose numbering was removed, the typed remains kept; otherwise
+    every heading is numbered and only the last level-1 heading has lost its numbering."""
     paragraphs = seed_paragraphs()
-    items, setup = _automatic(paragraphs, recreate_defects)
+    lines = [t for _, t in paragraphs] if recreate_defects else _corrected(paragraphs)
+    items, setup = as_word_numbering(lines)
     path = build(tmp_path / "auto.docx", items, setup=setup)
     source = read_path(path)
-    assert source.rendered, "automatic numbering must be rendered"
+    assert len(source.rendered) >= 12, "automatic numbering must be rendered"
     twin = tmp_path / "as-word-shows-it.txt"
     twin.write_text(source.text, encoding="utf-8")
     docx_findings = by_paragraph(lint_path(path, ALL))
@@ -284,3 +274,13 @@ def test_doc_and_odt_are_converted_with_libreoffice(tmp_path):
         assert result.source.text.split("\n") == ["一、主要举措", "（一）加强领导", "（三）完善制度"], fmt
         assert [(d.line, d.code) for d in result.diagnostics] == [(3, "FZ101")]
         assert result.path == str(converted)
+
+
+def test_sample_docx_is_the_sample_txt_with_word_numbering():
+    """examples/sample-report.docx is made by `python -m tests.docx_helpers examples/sample-report.txt
+    examples/sample-report.docx`; it must keep reading as the .txt does."""
+    txt = [t for t in read_path(SAMPLE).text.split("\n") if t.strip()]
+    source = read_path(SAMPLE.with_suffix(".docx"))
+    assert source.text.split("\n") == txt and len(source.rendered) >= 8
+    paragraph_of = {line: i for i, line in enumerate((n for n, t in enumerate(read_path(SAMPLE).text.split("\n"), 1) if t.strip()), 1)}
+    assert by_paragraph(lint_path(SAMPLE.with_suffix(".docx"), ALL)) == by_paragraph(lint_path(SAMPLE, ALL), paragraph_of)
