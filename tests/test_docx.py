@@ -284,3 +284,16 @@ def test_sample_docx_is_the_sample_txt_with_word_numbering():
     assert source.text.split("\n") == txt and len(source.rendered) >= 8
     paragraph_of = {line: i for i, line in enumerate((n for n, t in enumerate(read_path(SAMPLE).text.split("\n"), 1) if t.strip()), 1)}
     assert by_paragraph(lint_path(SAMPLE.with_suffix(".docx"), ALL)) == by_paragraph(lint_path(SAMPLE, ALL), paragraph_of)
+
+
+def test_table_of_contents_and_hidden_text_are_not_read(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("一、主要举措", style=d.styles.add_style("TOC 1", 1))  # a TOC entry repeats a heading
+    p = d.add_paragraph("一、主要举措")
+    p.add_run("（隐藏）").font.hidden = True
+    d.add_paragraph("（一）加强领导")
+    path = tmp_path / "toc.docx"
+    d.save(str(path))
+    source = read_path(path)
+    assert source.text.split("\n") == ["", "一、主要举措", "（一）加强领导"]
+    assert lint_path(path, ALL).diagnostics == []

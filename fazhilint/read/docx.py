@@ -4,7 +4,9 @@ What is read: the paragraphs of the body and of table cells (nested tables
 too), Word's automatic numbering rendered in front of each paragraph (and
 recorded in ``Source.rendered``), tracked changes as if accepted (insertions
 kept, deletions dropped), soft line breaks as a space, tabs as a tab.
-What is not: headers, footers, footnotes, endnotes, comments and text boxes.
+What is not: headers, footers, footnotes, endnotes, comments, text boxes,
+hidden text, and a table of contents (its paragraphs stay, as empty lines, so
+line numbers remain paragraph numbers).
 
 ``read_lines`` keeps, for every line, the runs its characters came from, so
 the annotator (``fazhilint.annotate``) can anchor a comment on exact characters.
@@ -24,6 +26,7 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _SKIP = {W + t for t in ("del", "moveFrom", "txbxContent", "pPr", "rPr", "rt", "fldData")} | {_MC_FALLBACK}
 _TEXT = {W + "t"}
 _SPACE = {W + "br", W + "cr"}  # soft line breaks read as a space
+TOC_LABEL = "目录（不检查）"
 
 
 @dataclass
@@ -92,20 +95,28 @@ def _part(document, suffix: str):
 
 def read_lines(document) -> list[Line]:
     """Every body and table-cell paragraph of a python-docx Document, in order."""
-    numbering = Numbering(_part(document, "/numbering"), _part(document, "/styles"))
+    styles = _part(document, "/styles")
+    numbering = Numbering(_part(document, "/numbering"), styles)
+    toc_styles = {s.get(W + "styleId") for s in (styles.iter(W + "style") if styles is not None else ())
+                  if (s.find(W + "name") is not None and s.find(W + "name").get(W + "val", "").lower().startswith("toc "))}
     lines: list[Line] = []
     tables = [0]
 
-    def block(container, cell: str | None) -> None:
+    def block(container, cell: str | None, toc: bool = False) -> None:
         for child in container:
             tag = child.tag
             if tag == W + "p":
-                lines.append(_line(child, numbering, cell or f"第{len(lines) + 1}段"))
+                if toc or child.find(f"{W}pPr/{W}pStyle[@{W}val]") is not None and \
+                        child.find(f"{W}pPr/{W}pStyle").get(W + "val") in toc_styles:
+                    lines.append(Line("", TOC_LABEL, child))  # a table of contents repeats the headings
+                else:
+                    lines.append(_line(child, numbering, cell or f"第{len(lines) + 1}段"))
             elif tag == W + "tbl":
                 tables[0] += 1
                 table(child, f"{CELL_LABEL}{tables[0]}" if cell is None else f"{cell} {CELL_LABEL}{tables[0]}")
             elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-                block(child, cell)
+                gallery = child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+                block(child, cell, toc or gallery is not None and gallery.get(W + "val") == "Table of Contents")
 
     def table(tbl, name: str) -> None:
         for r, tr in enumerate(_children(tbl, W + "tr"), 1):
@@ -114,6 +125,12 @@ def read_lines(document) -> list[Line]:
 
     block(document.element.body, None)
     return lines
+
+
+def _hidden(r) -> bool:
+    """Hidden text (w:vanish) is not shown or printed by Word: it is not read."""
+    vanish = r.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val") not in ("0", "false", "off")
 
 
 def _children(el, tag: str):
@@ -136,7 +153,7 @@ def _line(p, numbering: Numbering, label: str) -> Line:
         for child in el:
             tag = child.tag
             if tag == W + "r":
-                text = "".join(piece(c) for c in child)
+                text = "" if _hidden(child) else "".join(piece(c) for c in child)
                 line.segments.append((offset, offset + len(text), child))
                 parts.append(text)
                 offset += len(text)
