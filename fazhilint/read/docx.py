@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fazhilint.read.docx_numbering import W, Numbering
+from fazhilint.read.docx_numbering import TOC_STYLES, W, Numbering
 from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -97,8 +97,7 @@ def read_lines(document) -> list[Line]:
     """Every body and table-cell paragraph of a python-docx Document, in order."""
     styles = _part(document, "/styles")
     numbering = Numbering(_part(document, "/numbering"), styles)
-    toc_styles = {s.get(W + "styleId") for s in (styles.iter(W + "style") if styles is not None else ())
-                  if (s.find(W + "name") is not None and s.find(W + "name").get(W + "val", "").lower().startswith("toc "))}
+    toc_styles = set() if styles is None else set(map(str, TOC_STYLES(styles)))
     lines: list[Line] = []
     tables = [0]
 

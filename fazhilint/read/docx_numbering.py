@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
+
 from fazhilint.numerals import to_chinese
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -28,6 +30,17 @@ _LEGAL = str.maketrans("一二三四五六七八九十百", "壹贰叁肆伍陆�
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+# Style lookups as XPath returning strings: touching each of a document's ~160 styles through
+# python-docx's element classes costs milliseconds per document.
+_NS = {"w": W[1:-1]}
+_DEFAULT_STYLE = etree.XPath('w:style[@w:type="paragraph"][@w:default="1" or @w:default="true"]/@w:styleId', namespaces=_NS)
+_BASED = etree.XPath("w:style[w:basedOn/@w:val]", namespaces=_NS)
+_BASED_IDS = etree.XPath("w:style[w:basedOn/@w:val]/@w:styleId", namespaces=_NS)
+_BASES = etree.XPath("w:style/w:basedOn/@w:val", namespaces=_NS)
+_NUMBERED = etree.XPath("w:style[w:pPr/w:numPr]", namespaces=_NS)
+TOC_STYLES = etree.XPath('w:style[starts-with(translate(w:name/@w:val, "TOC", "toc"), "toc ")]/@w:styleId', namespaces=_NS)
 
 
 def _val(el, tag: str) -> str | None:
@@ -117,16 +130,16 @@ class Numbering:
             self._read_numbering(numbering)
 
     def _read_styles(self, styles) -> None:
-        for style in styles.iter(W + "style"):
-            sid = style.get(W + "styleId")
-            if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true"):
-                self.default_style = sid
-            base = _val(style, "basedOn")
-            if base:
-                self.based_on[sid] = base
+        default = _DEFAULT_STYLE(styles)
+        self.default_style = str(default[0]) if default else None
+        ids, bases = _BASED_IDS(styles), _BASES(styles)
+        if len(ids) == len(bases):
+            self.based_on = dict(zip(map(str, ids), map(str, bases)))
+        else:  # a style without an id: pair them the slow way
+            self.based_on = {b.get(W + "styleId"): _val(b, "basedOn") for b in _BASED(styles)}
+        for style in _NUMBERED(styles):
             num_pr = style.find(f"{W}pPr/{W}numPr")
-            if num_pr is not None:
-                self.style_num[sid] = (_val(num_pr, "numId"), _int(_val(num_pr, "ilvl")))
+            self.style_num[style.get(W + "styleId")] = (_val(num_pr, "numId"), _int(_val(num_pr, "ilvl")))
 
     def _read_numbering(self, numbering) -> None:
         for abstract in numbering.iter(W + "abstractNum"):
