@@ -9,6 +9,8 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -132,3 +134,33 @@ def test_annotated_copy_converts_to_pdf_with_libreoffice(tmp_path):
                           capture_output=True, timeout=180)
     pdf = tmp_path / "seed-annotated.pdf"
     assert done.returncode == 0 and pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), done.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(runs=st.lists(st.text(alphabet="一二、（）甲\t\n", min_size=1, max_size=5), min_size=1, max_size=5),
+       data=st.data())
+def test_any_span_is_anchored_exactly(runs, data):
+    """Split runs at any two offsets (tabs and soft breaks included): the runs between cover exactly the span."""
+    from fazhilint.annotate import _anchor
+    from fazhilint.read.docx import read_lines
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    for i, text in enumerate(runs):
+        if i % 2:
+            p.add_run(text).bold = True
+        else:
+            p.add_run(text)
+    line = read_lines(d)[0]
+    assert line.text == "".join(runs).replace("\n", " ")
+    start = data.draw(st.integers(0, len(line.text) - 1))
+    end = data.draw(st.integers(start + 1, len(line.text)))
+    anchored = _anchor(line, start, end)
+    from fazhilint.read.docx import piece
+
+    assert "".join(piece(c) for r in anchored for c in r) == line.text[start:end]
+    after = read_lines(d)[0]
+    assert after.text == line.text  # splitting never changes the paragraph's text
+    bold = [bool(i % 2) for i, text in enumerate(runs) for _ in text]  # each character's formatting
+    for s, e, r in after.segments:  # every piece keeps the formatting of the run it came from
+        assert all((r.find(f"{W}rPr/{W}b") is not None) == bold[k] for k in range(s, e))
