@@ -61,6 +61,15 @@ def test_article_is_extracted_and_furniture_dropped():
     assert not any("统计代码" in line or "_hmt" in line for line in lines)
 
 
+def test_old_table_layout_with_a_link_column_and_br_paragraphs():
+    page = """<html><body><table><tr><td><a href=/>首页</a><br><a href=/a>机构概况</a><br><a href=/b>政务公开</a></td>
+    <td><h2>某镇2023年法治政府建设工作报告</h2>一、主要举措<br>（一）加强组织领导，完善制度建设。<br>
+    （二）规范行政执法，推行三项制度。<br>二、存在的问题<br>法治宣传教育实效性有待提升。</td></tr></table>
+    <p>版权所有 某镇人民政府</p></body></html>"""
+    assert extract(page) == ["某镇2023年法治政府建设工作报告", "一、主要举措", "（一）加强组织领导，完善制度建设。",
+                             "（二）规范行政执法，推行三项制度。", "二、存在的问题", "法治宣传教育实效性有待提升。"]
+
+
 def test_gb2312_page_is_read_through_its_meta_charset(tmp_path):
     path = tmp_path / "page.htm"
     path.write_bytes(portal_page(["某镇2023年法治政府建设工作报告", "一、主要举措"], "gb2312").encode("gb18030"))

@@ -46,8 +46,10 @@ class Node:
         return self.tag in _JUNK or bool(_FURNITURE.search(names))
 
     def text(self, links: bool = True) -> str:
-        return "".join(c if isinstance(c, str) else c.text(links) for c in self.children
-                       if isinstance(c, str) or links or c.tag != "a")
+        """All text inside; with links=False, without the text of links (menus, related lists)."""
+        if not links and self.tag == "a":
+            return ""
+        return "".join(c if isinstance(c, str) else c.text(links) for c in self.children)
 
 
 class _TreeBuilder(HTMLParser):
@@ -108,25 +110,26 @@ def _prune(node: Node, total: int) -> None:
 def _main_block(root: Node) -> Node:
     """The element whose paragraphs hold the most prose; the whole page if none stands out."""
     scores: dict[int, float] = {}
-    nodes: dict[int, Node] = {}
+    nodes: dict[int, tuple[int, Node]] = {}
 
-    def visit(node: Node) -> None:
-        own = sum(len(_CJK.findall(c)) for c in node.children if isinstance(c, str))
+    def visit(node: Node, depth: int) -> None:
+        own = 0 if node.tag == "a" else sum(len(_CJK.findall(c)) for c in node.children if isinstance(c, str))
         own += sum(len(_CJK.findall(c.text(links=False))) for c in node.children
                    if isinstance(c, Node) and c.tag not in _BLOCK)
-        if own and node.parent is not None:
-            for ancestor, weight in ((node.parent, 1.0), (node.parent.parent, 0.5)):
-                if ancestor is not None:
-                    scores[id(ancestor)] = scores.get(id(ancestor), 0) + own * weight
-                    nodes[id(ancestor)] = ancestor
+        # A block's own prose counts for itself (text split by <br> in one cell), its parent
+        # (paragraphs in a content div) and, half, its grandparent.
+        for k, (holder, weight) in enumerate(((node, 1.0), (node.parent, 1.0), (node.parent and node.parent.parent, 0.5))):
+            if own and holder is not None and holder is not root:
+                scores[id(holder)] = scores.get(id(holder), 0) + own * weight
+                nodes[id(holder)] = (depth - k, holder)
         for c in node.children:
             if isinstance(c, Node):
-                visit(c)
+                visit(c, depth + 1)
 
-    visit(root)
+    visit(root, 0)
     if not scores:
         return root
-    best = nodes[max(scores, key=scores.get)]
+    best = nodes[max(scores, key=lambda i: (scores[i], nodes[i][0]))][1]  # ties: the deeper one
     total = len(_CJK.findall(root.text(links=False)))
     return best if len(_CJK.findall(best.text(links=False))) * 10 >= total * 3 else root
 
