@@ -41,7 +41,7 @@ ol.findings li{margin:.2em 0}
 .unreadable{color:var(--err)}
 @media (max-width:600px){
  body{font-size:16px}main{padding:.5em .5em 2em}section.file{padding:.8em .7em;border-radius:0;margin:.6em -.5em}
- .doc p{padding-left:2em}.doc p .ln{width:1.7em}ol.findings{margin-left:.4em;font-size:14px}
+ .doc p{padding-left:2em}.doc p .ln{width:1.7em}ol.findings{margin-left:.2em;padding-left:1.8em;font-size:14px}
  th.name,td.name{display:none}
 }
 @media print{body{background:#fff}section.file{border:0}}
