@@ -143,13 +143,20 @@ def _zip_without_document(path):
         z.writestr("[Content_Types].xml", "<Types/>")
 
 
+def _zip_with_broken_document(path):
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document")
+
+
 @pytest.mark.parametrize("make, reason", [
     (lambda p: p.write_bytes("一、这是纯文本\n".encode()), "不是 Word 文档"),
     (_zip_without_document, "没有 word/document.xml"),
     (lambda p: p.write_bytes(b""), "文件为空"),
     (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64)), "PNG 图片"),
     (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(64)), "另存为”.docx"),
-    (lambda p: p.write_bytes(b"PK\x03\x04garbage"), "不是 Word 文档|已损坏"),
+    (lambda p: p.write_bytes(b"PK\x03\x04garbage"), "不完整或已损坏"),
+    (lambda p: _zip_with_broken_document(p), "无法打开此 Word 文档"),
 ])
 def test_corrupt_docx_is_one_clear_fz001(tmp_path, make, reason):
     path = tmp_path / "坏.docx"

@@ -66,6 +66,9 @@ def open_docx(path: Path):
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise UnreadableInput("扩展名是 .docx，但这是旧版 .doc/.wps 文件或已加密（设了打开密码）的文档；"
                                   "请在 Word/WPS 中取消密码并“另存为”.docx 后再检查")
+        if head.startswith(b"PK"):
+            raise UnreadableInput("Word 文档不完整或已损坏（压缩包结构残缺，可能没有下载或复制完整）；"
+                                  "请重新获取原稿，或用 Word/WPS 打开后另存为 .docx")
         what = identify(head)
         raise UnreadableInput(f"扩展名是 .docx，但这不是 Word 文档（{what or '不是 zip 格式，文件可能已损坏或被改了扩展名'}）；"
                               "请用 Word/WPS 打开原稿，“另存为”.docx 后再检查")
@@ -82,7 +85,7 @@ def open_docx(path: Path):
     try:
         return docx.Document(str(path))
     except Exception as e:  # python-docx raises many kinds on malformed parts
-        raise UnreadableInput(f"Word 文档已损坏，无法打开（{type(e).__name__}: {e}）；"
+        raise UnreadableInput(f"无法打开此 Word 文档（{type(e).__name__}: {e}）；"
                               "请用 Word/WPS 打开并另存为 .docx 后再检查") from None
 
 
