@@ -121,6 +121,20 @@ def test_tracked_changes_soft_breaks_tables_and_what_is_left_out(tmp_path):
     assert source.line_labels == {1: "第1段", 2: "表1 第1行第1列", 3: "表1 第1行第2列", 4: "第4段"}
 
 
+def test_a_deleted_numbered_paragraph_takes_no_number(tmp_path):
+    def setup(d):
+        add_list(d, CHINESE)
+        set_numbering(d.add_paragraph("主要举措"), 90)
+        gone = d.add_paragraph()
+        set_numbering(gone, 90)
+        gone._p.get_or_add_pPr().append(parse_xml(
+            f'<w:rPr xmlns:w="{W_NS}"><w:del w:id="7" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr>'))
+        gone._p.append(parse_xml(f'<w:del xmlns:w="{W_NS}" w:id="8" w:author="a"><w:r><w:delText>删去的标题</w:delText></w:r></w:del>'))
+
+    path = build(tmp_path / "del.docx", [(90, 0, "存在问题")], setup=setup)
+    assert read_path(path).text.split("\n") == ["一、主要举措", "", "二、存在问题"]
+
+
 def test_table_findings_are_located_in_the_cell(tmp_path):
     d = docx.Document()
     d.add_paragraph("一、主要举措")

@@ -145,7 +145,8 @@ def _children(el, tag: str):
 
 
 def _line(p, numbering: Numbering, label: str) -> Line:
-    prefix = numbering.label(p)
+    # A paragraph whose mark is a tracked deletion goes away when changes are accepted: no number.
+    prefix = "" if p.find(f"{W}pPr/{W}rPr/{W}del") is not None else numbering.label(p)
     line = Line(prefix, label, p, rendered=len(prefix))
     parts = [prefix]
     offset = len(prefix)
