@@ -318,3 +318,18 @@ def test_table_of_contents_and_hidden_text_are_not_read(tmp_path):
     source = read_path(path)
     assert source.text.split("\n") == ["", "一、主要举措", "（一）加强领导"]
     assert lint_path(path, ALL).diagnostics == []
+
+
+def test_json_for_docx_has_paragraph_lines_and_locations(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from fazhilint.cli import app
+
+    path = build(tmp_path / "r.docx", [(90, 0, "主要举措"), (90, 1, "加强领导"), "正文一段。", "（三）完善制度"],
+                 setup=lambda d: add_list(d, (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"))))
+    r = CliRunner().invoke(app, ["check", str(path), "-f", "json", "--select", "FZ101"])
+    items = json.loads(r.stdout)
+    assert [(i["line"], i["column"], i["code"], i["location"]) for i in items] == [(4, 1, "FZ101", "一、 > （三）")]
+    assert r.exit_code == 1
