@@ -333,3 +333,21 @@ def test_json_for_docx_has_paragraph_lines_and_locations(tmp_path):
     items = json.loads(r.stdout)
     assert [(i["line"], i["column"], i["code"], i["location"]) for i in items] == [(4, 1, "FZ101", "一、 > （三）")]
     assert r.exit_code == 1
+
+
+def test_custom_number_formats_follow_their_example():
+    from lxml import etree
+
+    from fazhilint.read.docx_numbering import Level
+
+    def level(fmt_xml):
+        return Level.parse(etree.fromstring(
+            f'<w:lvl xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            f'w:ilvl="0"><w:start w:val="1"/>{fmt_xml}<w:lvlText w:val="%1."/></w:lvl>'))
+
+    assert level('<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/>').fmt == "zero3"
+    assert format_number(7, "zero3") == "007"
+    assert level('<w:numFmt w:val="custom" w:format="一, 二, 三, ..."/>').fmt == "chineseCounting"
+    wrapped = ('<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/>'
+               '</mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>')
+    assert level(wrapped).fmt == "zero2"

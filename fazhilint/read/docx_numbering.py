@@ -7,8 +7,9 @@ value, the number format and the text (``%1、``). Counters run per abstractNum,
 deeper levels restart when a shallower one advances, and ``lvlOverride`` /
 ``startOverride`` restart a level the first time its ``w:num`` is used.
 
-Not rendered: ``numFmt w:val="custom"`` (its Fallback format is used instead),
-``lvlRestart`` exceptions, and bullets (they carry no number).
+``numFmt w:val="custom"`` is read from its ``w:format`` example ("001, 002, …",
+"一, 二, 三, …"), also inside Word's ``mc:AlternateContent``.
+Not rendered: ``lvlRestart`` exceptions and bullets (they carry no number).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from lxml import etree
 from fazhilint.numerals import to_chinese
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _STOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
@@ -87,7 +87,19 @@ def format_number(n: int, fmt: str) -> str:
         "upperRoman": _roman, "lowerRoman": lambda n: _roman(n).lower(),
         "none": lambda n: "",
     }
+    if fmt.startswith("zero") and fmt[4:].isdigit():  # from a custom "001, 002, ..."
+        return str(n).zfill(int(fmt[4:]))
     return formats.get(fmt, str)(n)
+
+
+def _custom(example: str) -> str:
+    """A custom format ("001, 002, 003, ...", "一, 二, 三, ...") as the built-in format it follows."""
+    first = example.split(",")[0].strip()
+    if first.isdigit() and first.isascii():
+        return f"zero{len(first)}"
+    known = {"一": "chineseCounting", "壹": "chineseLegalSimplified", "①": "decimalEnclosedCircle",
+             "⑴": "decimalEnclosedParen", "甲": "ideographTraditional", "子": "ideographZodiac", "１": "decimalFullWidth"}
+    return known.get(first[:1], "decimal")
 
 
 @dataclass
@@ -100,12 +112,14 @@ class Level:
 
     @classmethod
     def parse(cls, lvl) -> Level:
-        fmt_el = lvl.find(W + "numFmt")
-        if fmt_el is None:  # Word 2010+ wraps custom formats in mc:AlternateContent; take the Fallback
-            fmt_el = next(lvl.iter(_MC_FALLBACK), lvl).find(W + "numFmt")
+        # Word 2010+ wraps custom formats in mc:AlternateContent: the Choice (custom) comes first.
+        fmt_el = next(lvl.iter(W + "numFmt"), None)
+        fmt = fmt_el.get(W + "val", "decimal") if fmt_el is not None else "decimal"
+        if fmt == "custom":
+            fmt = _custom(fmt_el.get(W + "format") or "")
         return cls(
             start=_int(_val(lvl, "start")) if _val(lvl, "start") is not None else 0,
-            fmt=fmt_el.get(W + "val", "decimal") if fmt_el is not None else "decimal",
+            fmt=fmt,
             text=_val(lvl, "lvlText") or "",
             legal=lvl.find(W + "isLgl") is not None and _val(lvl, "isLgl") not in ("0", "false"),
             style=_val(lvl, "pStyle"),
