@@ -351,3 +351,29 @@ def test_custom_number_formats_follow_their_example():
     wrapped = ('<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/>'
                '</mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>')
     assert level(wrapped).fmt == "zero2"
+
+
+def test_num_style_link_and_override_levels():
+    from lxml import etree
+
+    from fazhilint.read.docx_numbering import Numbering
+
+    ns = f'xmlns:w="{W_NS}"'
+    numbering = etree.fromstring(f"""<w:numbering {ns}>
+      <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ReportList"/></w:abstractNum>
+      <w:abstractNum w:abstractNumId="2"><w:styleLink w:val="ReportList"/>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>
+      <w:num w:numId="7"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="第%1条"/></w:lvl></w:lvlOverride></w:num>
+    </w:numbering>""")
+    styles = etree.fromstring(f"""<w:styles {ns}><w:style w:type="numbering" w:styleId="ReportList">
+      <w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style></w:styles>""")
+
+    def p(num_id):
+        return etree.fromstring(f'<w:p {ns}><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:p>')
+
+    renderer = Numbering(numbering, styles)
+    assert [renderer.label(p(n)) for n in (5, 5, 7)] == ["一、", "二、", "第3条"]
