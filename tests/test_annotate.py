@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from fazhilint.cli import app
 from fazhilint.config import Config
 from fazhilint.engine import lint_path
-from tests.conftest import SEED, needs_corpus
+from tests.conftest import SAMPLE, SEED, needs_corpus
 from tests.docx_helpers import CHINESE_LEVELS, W, add_list, build
 
 ALL = Config(select=("ALL",))
@@ -122,13 +122,11 @@ def test_seed_annotated_copy_has_one_exact_comment_per_finding(tmp_path):
     assert len(docx.Document(str(out)).comments) == len(result.diagnostics)
 
 
-@needs_corpus
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
 def test_annotated_copy_converts_to_pdf_with_libreoffice(tmp_path):
-    lines = [t for t in SEED.read_text(encoding="utf-8").split("\n") if t.strip()]
-    draft = build(tmp_path / "seed.docx", lines)
     out = tmp_path / "seed-annotated.docx"
-    annotate(draft, "--annotate", out)
+    annotate(SAMPLE.with_suffix(".docx"), "--annotate", out)
+    assert len(docx.Document(str(out)).comments) == 3
     done = subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
                            "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
                           capture_output=True, timeout=180)

@@ -15,7 +15,7 @@ from fazhilint.config import Config
 from fazhilint.engine import lint_path
 from fazhilint.read import read_path
 from fazhilint.read.html import extract
-from tests.conftest import SEED, needs_corpus
+from tests.conftest import SAMPLE, SEED, needs_corpus
 
 ALL = Config(select=("ALL",))
 FURNITURE = ("网站首页", "政务公开", "当前位置", "扫一扫", "版权所有", "相关稿件", "乡镇信息公开目录")
@@ -172,12 +172,11 @@ def test_html_report_shows_word_numbering_as_automatic(tmp_path):
     assert ["FZ101", "（三）"] in parsed.marks
 
 
-@needs_corpus
 @pytest.mark.skipif(shutil.which("chromium") is None and shutil.which("chromium-browser") is None,
                     reason="headless Chromium is not installed (apt-get install chromium)")
 @pytest.mark.parametrize("width", [1280, 390])
 def test_html_report_renders_in_chromium(tmp_path, width):
-    html, _ = report(tmp_path, SEED)
+    html, _ = report(tmp_path, SAMPLE.with_suffix(".docx"), SAMPLE)
     shot = tmp_path / f"report-{width}.png"
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", f"--screenshot={shot}",
