@@ -28,10 +28,9 @@ def read_converted(path: Path) -> Source:
     if suffix == ".pdf":
         raise UnreadableInput("PDF 文件无法可靠还原段落和序号，未检查；请提供 Word 原稿（.docx）或另存为 .txt")
     what = _NAMES.get(suffix, suffix)
-    with open(path, "rb") as f:
-        head = f.read(8)
-    if not head:
-        raise UnreadableInput("文件为空（0 字节），没有可检查的内容")
+    from fazhilint.read.text import head as read_head
+
+    head = read_head(path)
     if not head.startswith(_MAGIC.get(suffix, b"")):
         raise UnreadableInput(f"扩展名是 {suffix}，但内容不是{what}文件；请用 Word/WPS 打开原稿，另存为 .docx 后再检查")
     program = soffice()

@@ -56,12 +56,10 @@ def piece(child) -> str:
 
 def open_docx(path: Path):
     """python-docx's Document, or UnreadableInput saying why it is not a Word document."""
+    from fazhilint.read.text import head as read_head
     from fazhilint.read.text import identify
 
-    with open(path, "rb") as f:
-        head = f.read(8)
-    if not head:
-        raise UnreadableInput("文件为空（0 字节），没有可检查的内容")
+    head = read_head(path)
     if not zipfile.is_zipfile(path):
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise UnreadableInput("扩展名是 .docx，但这是旧版 .doc/.wps 文件或已加密（设了打开密码）的文档；"

@@ -31,6 +31,15 @@ def identify(head: bytes) -> str | None:
     return next((what for magic, what, _ in _SIGNATURES if head.startswith(magic)), None)
 
 
+def head(path: Path, size: int = 8) -> bytes:
+    """A binary file's first bytes, to tell what it is; an empty file is unreadable."""
+    with open(path, "rb") as f:
+        data = f.read(size)
+    if not data:
+        raise UnreadableInput("文件为空（0 字节），没有可检查的内容")
+    return data
+
+
 def decode(data: bytes, path: str) -> Source:
     """Decode the bytes of a text file into a Source, or say why not."""
     if not data:
