@@ -82,6 +82,7 @@ def check(
     pack: Annotated[Optional[list[Path]], typer.Option("--pack", help="另外加载的规则包（TOML），可重复。")] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", help="报告类型，如 fazhi-annual、report；默认按标题判断。")] = None,
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行检查的进程数；默认文件多时按 CPU 核数。")] = None,
 ) -> None:
     """检查报告，列出问题并说明应如何修改。"""
     from fazhilint.diagnostics import Severity
@@ -99,7 +100,7 @@ def check(
         config = config.with_cli(packs=config.packs + tuple(pack))
     _check_packs(config)
 
-    results, context = _lint(_expand(paths), config, fix, diff, unsafe_fixes, stdin_filename)
+    results, context = _lint(_expand(paths), config, fix, diff, unsafe_fixes, stdin_filename, jobs)
     if diff:
         return
     if output:
@@ -114,13 +115,16 @@ def check(
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
-def _lint(paths, config, fix, diff, unsafe, stdin_filename):
-    from fazhilint.engine import lint_path, lint_source, unreadable
+def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
+    from fazhilint.engine import auto_jobs, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
     from fazhilint.report import RenderContext
 
     context = RenderContext()
+    files = [p for p in paths if p != "-"]
+    workers = 1 if fix or diff else (jobs if jobs is not None else auto_jobs(len(files)))
+    linted = iter(lint_paths(files, config, workers))
     results = []
     for path in paths:
         if path == "-":
@@ -129,7 +133,7 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename):
             except UnreadableInput as e:
                 result = unreadable(stdin_filename, str(e))
         else:
-            result = lint_path(path, config)
+            result = next(linted)
         if (fix or diff) and result.readable:
             result = _fix(result, config, unsafe, write=fix and not diff and path != "-", show_diff=diff, context=context)
         results.append(result)
