@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -86,11 +87,15 @@ def check(
 ) -> None:
     """检查报告，列出问题并说明应如何修改。"""
     from fazhilint.diagnostics import Severity
-    from fazhilint.report import FORMATS, RenderContext, renderer
+    from fazhilint.report import BINARY, FORMATS, missing_extra, renderer
 
     fmt = output_format or ("full" if output is None and sys.stdout.isatty() else "concise")
     if fmt not in FORMATS:
         _usage_error(f"未知的输出格式“{fmt}”；可用：{'、'.join(FORMATS)}")
+    if missing_extra(fmt):
+        _usage_error(f"“{fmt}”格式需要额外的组件，请先运行：{missing_extra(fmt)}")
+    if fmt in BINARY and output is None:
+        _usage_error(f"“{fmt}”格式须用 -o 指定输出文件，如 -o 汇总.{fmt}")
     try:
         severity = Severity.parse(fail_on) if fail_on else None
     except ValueError as e:
@@ -103,7 +108,13 @@ def check(
     results, context = _lint(_expand(paths), config, fix, diff, unsafe_fixes, stdin_filename, jobs)
     if diff:
         return
-    if output:
+    if output and fmt in BINARY:
+        from fazhilint.fix import write_atomic
+
+        buffer = io.BytesIO()
+        renderer(fmt)(results, buffer, context)
+        write_atomic(output, buffer.getvalue())
+    elif output:
         with open(output, "w", encoding="utf-8", newline="\n") as out:
             renderer(fmt)(results, out, context)
     else:

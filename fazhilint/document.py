@@ -163,7 +163,8 @@ class Document:
     def heading_path(self, paragraph: Paragraph) -> str:
         """Where a paragraph sits, for people: "二、 > （三） > 第2段"."""
         section = paragraph.section or self.root
-        parts = [s.marker.raw.strip() or s.marker.expected_label for s in section.path if s.marker]
+        # A broken or missing marker is shown as the one it should be: that is how to find it.
+        parts = [s.marker.raw.strip() if s.marker.ok else s.marker.expected_label for s in section.path]
         if paragraph.kind == "body":
             index = next(i for i, p in enumerate(section.paragraphs, 1) if p is paragraph)
             parts.append(f"第{index}段")
