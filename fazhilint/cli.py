@@ -100,6 +100,8 @@ def check(
         severity = Severity.parse(fail_on) if fail_on else None
     except ValueError as e:
         _usage_error(str(e))
+    if fix and not diff and "-" in paths:
+        _usage_error("--fix 只能改写文件；从标准输入读取时请用 --diff 查看修复结果")
     config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile)
     if pack:
         config = config.with_cli(packs=config.packs + tuple(pack))
@@ -146,7 +148,7 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
         else:
             result = next(linted)
         if (fix or diff) and result.readable:
-            result = _fix(result, config, unsafe, write=fix and not diff and path != "-", show_diff=diff, context=context)
+            result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context)
         results.append(result)
     for r in results:
         for d in r.diagnostics:

@@ -136,3 +136,9 @@ def test_parallel_batch_matches_serial_and_keeps_order(tmp_path):
     parallel = run("check", str(tmp_path), "-f", "concise", "-j", "2").stdout
     assert serial == parallel
     assert "3.txt:1:1: FZ001 [错误] 无法读取：文件为空" in parallel
+
+
+def test_fix_needs_files_but_diff_works_on_stdin():
+    assert run("check", "-", "--fix", input=BROKEN).exit_code == 2
+    r = run("check", "-", "--diff", "--unsafe-fixes", input=BROKEN)
+    assert "+二、存在的问题" in r.stdout
