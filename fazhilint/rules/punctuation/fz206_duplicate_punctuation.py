@@ -8,8 +8,7 @@ from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
 from fazhilint.rules.punctuation import POINTS, prose
 
-# Two adjacent point marks; a run of three or more 。 is a fake ellipsis (……), not a doubling.
-_DOUBLE = re.compile(rf"(?<!。)[{POINTS}]{{2}}(?!。)")
+_RUN = re.compile(rf"[{POINTS}]{{2,}}")
 # Which mark survives: the one that ends more (。？！ over ； over ： over ， over 、).
 _STRENGTH = {"。": 4, "？": 4, "！": 4, "；": 3, ";": 3, "：": 2, ":": 2, "，": 1, ",": 1, "、": 0}
 
@@ -18,8 +17,8 @@ class DuplicatePunctuation(Rule):
     """点号重复或叠用（“。。”“，，”“，。”“、、”“；。”）。
 
     说明：
-        两个点号紧挨在一起：同一个点号重复，或两个不同的点号叠用。修复保留其中作用更强的一个
-        （句号、问号、叹号 > 分号 > 冒号 > 逗号 > 顿号）。“……”“——”和“？！”不算。
+        两个以上点号紧挨在一起：同一个点号重复，或不同的点号叠用。修复只保留其中作用最强的一个
+        （句号、问号、叹号 > 分号 > 冒号 > 逗号 > 顿号）。“……”“——”和“？！”不算；“。。。”是冒充省略号，另当别论。
     为何：
         叠用的点号多是删改时留下的，读起来像是句子在此断了两次。
     反例：
@@ -45,12 +44,10 @@ class DuplicatePunctuation(Rule):
 
     def check(self, doc):
         for _, offset, text in prose(doc):
-            for m in _DOUBLE.finditer(text):
-                a, b = m.group()
-                if _STRENGTH[a] == 4 and _STRENGTH[b] == 4 and a != b:
-                    continue  # ？！ and ！？ express tone
-                drop = 1 if _STRENGTH[a] >= _STRENGTH[b] else 0
-                keep = m.group()[1 - drop]
-                start = offset + m.start()
-                yield self.report(start, start + 2, f"点号“{a}{b}”重复或叠用：只保留“{keep}”",
-                                  Fix.safe(Edit(start + drop, start + drop + 1, "")))
+            for m in _RUN.finditer(text):
+                run = m.group()
+                if set(run) == {"。"} and len(run) > 2 or set(run) <= {"？", "！"} and len(set(run)) > 1:
+                    continue  # 。。。 is a fake ellipsis (another matter); ？！ expresses tone
+                keep = max(run, key=_STRENGTH.get)  # the first of the strongest
+                start, end = offset + m.start(), offset + m.end()
+                yield self.report(start, end, f"点号“{run}”重复或叠用：只保留“{keep}”", Fix.safe(Edit(start, end, keep)))

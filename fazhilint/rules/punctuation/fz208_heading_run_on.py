@@ -98,10 +98,9 @@ class HeadingRunOn(Rule):
                            for s in closed[:2])
         why = f"同级标题{evidence}{'等' if len(closed) > 2 else ''}都以“。”结束，这一条标题却直接连着正文"
         at = split_point(title)
-        if at is None:
-            clause = _CLAUSE_END.search(title)
-            end = start + (clause.start() if clause else len(title))
-            return self.report(start, end, f"段首标题与正文连写：{why}；请在标题结束处加“。”")
+        if at is None:  # no telling where: underline the opening words, offer no fix
+            end = start + min(len(_END.split(title)[0]), RUN_IN_MAX)
+            return self.report(start, end, f"段首标题与正文连写：{why}；请在标题结束处加“。”（未能确定标题在哪里结束）")
         return self.report(start, start + at,
                            f"段首标题与正文连写：{why}；标题应在“{title[max(at - 6, 0) : at]}”后结束，加“。”",
                            Fix.unsafe(Edit(start + at, start + at, "。")))
