@@ -29,7 +29,7 @@ CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 # ASCII ( ) are the same family as （ ）: the corpus's copies were width-normalised.
 FAMILY = {"(": "（", ")": "（", "（": "（", "）": "（"}
 
-URL = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+URL = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.I)
 # Web-page furniture and form lines: breadcrumbs, 发布时间/来源, index tables, share links.
 FURNITURE = re.compile(
     r"当前(?:页面|位置)|所在位置|首页\s*>|>\s*\S|发布(?:时间|日期|机构)|来源[:：]|信息来源|点击率|浏览次数|"

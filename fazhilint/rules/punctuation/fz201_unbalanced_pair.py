@@ -10,6 +10,7 @@ from fazhilint.rules.punctuation import CLOSERS, PAIRS, family, prose
 # 1) 2） 一） a) written inline as list markers, not as the close of a bracket.
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[\s，,。；;：:、]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$")
 _LATIN = re.compile(r"[A-Za-z]")
+_MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 
 
 class UnbalancedPair(Rule):
@@ -49,13 +50,12 @@ class UnbalancedPair(Rule):
 
     def _paragraph(self, offset, text):
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(text):
+        for m in _MARKS.finditer(text):
+            i, ch = m.start(), m.group()
             if ch in ("’", "‘") and _LATIN.match(text[i - 1 : i] or " "):
                 continue  # an apostrophe in Latin text
             if ch in PAIRS:
                 stack.append((ch, i))
-                continue
-            if ch not in CLOSERS:
                 continue
             opener = next((k for k in range(len(stack) - 1, -1, -1) if family(stack[k][0]) == family(ch)), None)
             if opener is None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
 from fazhilint.rules.punctuation import SPACES, inside, is_chinese_side, is_furniture, prose, url_spans
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF = re.compile(r"[,;:?!()]")
 NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
 # Above this many half-width marks, outnumbering the full-width ones, the whole text was converted.
 DOCUMENT_MODE_MIN = 10
@@ -24,8 +27,9 @@ def halfwidth_marks(text: str) -> list[list[int]]:
     """Groups of positions of half-width marks in Chinese context: one mark, or a ( ) pair."""
     urls = url_spans(text)
     found, opened = [], []
-    for i, ch in enumerate(text):
-        if ch not in FULL or inside(urls, i):
+    for m in _HALF.finditer(text):
+        i, ch = m.start(), m.group()
+        if inside(urls, i):
             continue
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if ch == "(":

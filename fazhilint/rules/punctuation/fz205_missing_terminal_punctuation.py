@@ -47,13 +47,11 @@ class MissingTerminalPunctuation(Rule):
     def check(self, doc):
         for p, offset, text in prose(doc):
             body = text.rstrip(SPACES)
-            if p.kind != "body" or len(body) < MIN_LENGTH or not is_sentence(p, body):
-                continue
-            if not _CLAUSE.search(body) or sum(map(is_cjk, body)) < len(body) / 2:
-                continue
             last = body.rstrip(CLOSING)[-1:]
-            if not (is_cjk(last) or last.isalnum() or last == "%"):
+            if p.kind != "body" or len(body) < MIN_LENGTH or not (is_cjk(last) or last.isalnum() or last == "%"):
                 continue  # ends with a mark: a full stop, a semicolon, a colon, or a line broken at a comma
+            if not _CLAUSE.search(body) or sum(map(is_cjk, body)) < len(body) / 2 or not is_sentence(p, body):
+                continue
             end = offset + len(body)
             mark, wanted = ("：", "“：”") if body.endswith("如下") else ("。", "“。”（或“！”“？”）")
             yield self.report(end - 1, end, f"段落末尾“{body[-8:]}”缺少标点：应以{wanted}结束",
