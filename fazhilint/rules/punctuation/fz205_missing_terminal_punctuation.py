@@ -17,7 +17,8 @@ class MissingTerminalPunctuation(Rule):
 
     说明：
         一个由完整句子组成的正文段落（有逗号或分号分隔的分句，二十字以上），结尾（引号、括号之后）
-        没有“。！？……”，也没有“；：”。标题、报告标题、落款、日期、网页残留行和不成句的短行都不检查；
+        没有“。！？……”，也没有“；：”。段首标题（“（二）推进改革。”）之后的正文同样检查；
+        独立成行的标题、报告标题、落款、日期、网页残留行和不成句的短行都不检查；
         以逗号、顿号结尾的行多是断行，也不检查。修复（需核对）在段末补“。”（“报告如下”后补“：”）。
     为何：
         段末没有句号，读者无法确定这一段是写完了还是被截断了，常见于删改或从别处粘贴之后。
@@ -25,6 +26,9 @@ class MissingTerminalPunctuation(Rule):
         2023年，我镇坚持以习近平法治思想为指导，持续深入推进法治政府建设
         ---
         全年组织开展普法活动12场，活动主题为“法治进乡村”
+        ---
+        一、主要举措和成效
+        （二）推进改革。认真学习行政许可法，落实实施纲要要求，全年开展培训3次
     正例：
         2023年，我镇坚持以习近平法治思想为指导，持续深入推进法治政府建设。
         ---
@@ -46,9 +50,11 @@ class MissingTerminalPunctuation(Rule):
 
     def check(self, doc):
         for p, offset, text in prose(doc):
+            if p.is_heading:  # a run-in heading（一）加强领导。is followed by body text that must end well
+                offset, text = offset + text.find("。") + 1, text[text.find("。") + 1 :] if "。" in text else ""
             body = text.rstrip(SPACES)
             last = body.rstrip(CLOSING)[-1:]
-            if p.kind != "body" or len(body) < MIN_LENGTH or not (is_cjk(last) or last.isalnum() or last == "%"):
+            if p.kind == "title" or len(body) < MIN_LENGTH or not (is_cjk(last) or last.isalnum() or last == "%"):
                 continue  # ends with a mark: a full stop, a semicolon, a colon, or a line broken at a comma
             if not _CLAUSE.search(body) or sum(map(is_cjk, body)) < len(body) / 2 or not is_sentence(p, body):
                 continue
