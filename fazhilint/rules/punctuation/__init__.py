@@ -18,14 +18,12 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width marks that sit inside Chinese text like a character does.
 FULLWIDTH = "，。、；：？！（）《》〈〉“”‘’【】〔〕…—"
 SPACES = " \u3000\u00a0"
-# End-of-sentence marks; a closing quote or bracket may follow them.
-TERMINAL = "。！？…!?"
-CLOSING = "”’）)》】〕〉"
 # Point marks (点号) that may never be doubled or stacked, full and half width.
 POINTS = "。，、；：？！,;:"
 
 PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "“": "”", "‘": "’", "【": "】", "〔": "〕"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+OPENING, CLOSING = "".join(PAIRS), "".join(CLOSERS)
 # ASCII ( ) are the same family as （ ）: the corpus's copies were width-normalised.
 FAMILY = {"(": "（", ")": "（", "（": "（", "）": "（"}
 

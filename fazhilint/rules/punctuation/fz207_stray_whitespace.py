@@ -7,7 +7,7 @@ import re
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
 from fazhilint.rules.punctuation import (
-    CLOSING, FULLWIDTH, SPACES, inside, is_chinese_side, is_furniture, is_sentence, prose, quoted_spans,
+    CLOSING, FULLWIDTH, OPENING, SPACES, inside, is_chinese_side, is_furniture, is_sentence, prose, quoted_spans,
 )
 
 _RUN = re.compile(f"[{SPACES}]+")
@@ -15,8 +15,7 @@ _NAMES = {" ": "空格", "\u3000": "全角空格", "\u00a0": "不换行空格"}
 # Joint issuers are separated by a space: 中共中央 国务院, 中共××镇委员会　××镇人民政府.
 _ISSUER = re.compile(r"(?:中共中央|委员会|人民政府|办事处|党委|党工委|党组)$")
 _HEADING_AHEAD = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]")
-OPENING = "（“《〔【‘〈("
-_UNIT = re.compile(f"[{re.escape(FULLWIDTH)}]|[年月日号个次人件项家所万亿元天]")
+_UNIT = re.compile("[年月日号个次人件项家所万亿元天%％]")
 
 
 def _stray(text: str, start: int, end: int) -> str | None:
