@@ -13,7 +13,7 @@ from fazhilint.rules.punctuation import (
 _RUN = re.compile(f"[{SPACES}]+")
 _NAMES = {" ": "空格", "\u3000": "全角空格", "\u00a0": "不换行空格"}
 # Joint issuers are separated by a space: 中共中央 国务院, 中共××镇委员会　××镇人民政府.
-_ISSUER = re.compile(r"(?:中共中央|委员会|人民政府|办事处|党委|党工委|党组)$")
+_ISSUER = re.compile(r"(?:中共中央|委员会|人民政府|办事处|党委|党工委|党组|局|厅)$")
 _HEADING_AHEAD = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]")
 _UNIT = re.compile("[年月日号个次人件项家所万亿元天%％]")
 
@@ -64,7 +64,7 @@ class StrayWhitespace(Rule):
         ---
         以“加强法治政府建设 打造人民满意政府”为主题，开展系列活动。
     依据：
-        GB/T 15834—2011《标点符号用法》附录A（标点符号的位置和书写形式）；GB/T 9704—2012 7.3（正文排版）。
+        GB/T 15834—2011《标点符号用法》第5章（标点符号的位置和书写形式）；公文排版惯例：中文之间、序号与标题之间不空格。
     """
 
     code = "FZ207"
