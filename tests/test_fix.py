@@ -44,7 +44,9 @@ def _mutate(lines, mutations):
 
 
 def lint(text):
-    return lint_source(Source.from_string(text, "<fuzz>"), CONFIG)
+    result = lint_source(Source.from_string(text, "<fuzz>"), CONFIG)
+    assert not [d.message for d in result.diagnostics if d.code == "FZ002"]  # no rule crashed
+    return result
 
 
 def fixed(text):
