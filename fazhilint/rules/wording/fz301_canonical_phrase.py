@@ -1,0 +1,132 @@
+"""FZ301: 规范提法写错."""
+
+from __future__ import annotations
+
+import re
+
+from fazhilint.diagnostics import Applicability, Edit, Fix
+from fazhilint.rules.wording import PackRule, found_text, normalise
+
+# An enumeration: runs of Chinese separated by 、 or commas.
+_ENUM = re.compile(r"[\u4e00-\u9fff]+(?:[、，,][\u4e00-\u9fff]+)+")
+_SEGMENT = re.compile(r"[^、，,]+")
+SIMILAR = 0.7  # a neighbouring fragment this close to a missing item counts as a garbled item
+
+
+class CanonicalPhrase(PackRule):
+    """规范提法写错：与规范表述相近但不一致。
+
+    说明：
+        对照规则包中的规范提法（规则包表 canonical-phrase），找出写错字、漏字、颠倒顺序、
+        混入旧提法条目的写法，并给出规范表述。每个条目只在其封闭模式上触发：
+        例如“尊法学法守法用法”只检查完整的四项，不检查正文里常见的“学法用法”；
+        法治政府建设目标只在一次列举中出现四项以上时比对。
+    为何：
+        规范提法出自中央文件，不得随意增减、改动；写错是评查中最常被圈出的错误。
+    反例：
+        2023年，我镇紧紧围绕职能科学、权责法定、执法严公开公正、廉洁高效、守法诚信法治政府的总体建设目标。
+        ---
+        提升村民学法、尊法、守法、用法的意识和能力。
+        ---
+        全面落实重大执法决定法治审核制度。
+        ---
+        深入学习贯彻习近平依法治国思想。
+        ---
+        坚决拥护以习近平总书记为核心的党中央。
+    正例：
+        全面建设职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意的法治政府。
+        ---
+        带头尊法学法守法用法，领导干部带头学法用法。
+        ---
+        全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。
+        ---
+        深入学习贯彻习近平法治思想，全面贯彻新时代中国特色社会主义法治思想。
+    依据：
+        《法治政府建设实施纲要（2021—2025年）》（中发〔2021〕33号）；国办发〔2018〕118号；
+        各条目的依据见 `fazhilint rule FZ301` 所列规则包条目（来源 DOMAIN.md §2）。
+    """
+
+    code = "FZ301"
+    name = "canonical-phrase"
+    summary = "规范提法写错（错字、漏字、颠倒、混入旧提法），给出规范表述"
+    fix = Applicability.UNSAFE
+    pack_required = ()
+
+    def applies(self, entry, doc):
+        return "pattern" in entry.data
+
+    def finding(self, doc, entry, match, start, end):
+        found = found_text(match)
+        if "correct" in entry.data:
+            right = match.expand(entry["correct"])
+        else:
+            if len(re.findall(r"[、，,]", found)) not in (0, len(entry["items"]) - 1):
+                return None  # two pairs in prose (“学法用法、尊法守法”), not a garbled chain
+            right = ("、" if "、" in found else "").join(entry["items"])
+        same = found == right if entry.get("exact") else normalise(found) == normalise(right)
+        if same:
+            return None
+        note = f"（{entry['note']}）" if entry.get("note") else ""
+        return self.make(entry, start, end, f"规范提法有误：“{found}”应为“{right}”{note}",
+                         Fix.unsafe(Edit(start, end, right)))
+
+    def check(self, doc):
+        yield from super().check(doc)
+        for entry in self.entries():
+            if "chains" in entry.data:
+                for p in doc.paragraphs:
+                    yield from self._chains(doc, entry, p.start, doc.text[p.start : p.end])
+
+    def _chains(self, doc, entry, offset, text):
+        """An enumeration with at least ``min`` items of a canonical chain that is not exactly one."""
+        from difflib import SequenceMatcher
+
+        chains = [c["items"] for c in entry["chains"]]
+        known = {item for chain in chains for item in chain}
+        for enum in _ENUM.finditer(text):
+            segments = [(m.start() + enum.start(), m.end() + enum.start()) for m in _SEGMENT.finditer(enum.group())]
+            run = _longest_run([k for k, (a, b) in enumerate(segments) if any(i in text[a:b] for i in known)])
+            if len(run) < entry.get("min", 4):
+                continue
+            first, last = segments[run[0]], segments[run[-1]]
+            start = first[0] + min(text.find(i, first[0], first[1]) - first[0] for i in known if i in text[first[0]:first[1]])
+            end = max(text.find(i, last[0], last[1]) + len(i) for i in known if i in text[last[0]:last[1]])
+            if run[0] > 0:  # a garbled first item: the tail of the fragment before
+                a, b = segments[run[0] - 1]
+                lengths = [len(i) for i in known if SequenceMatcher(None, text[max(a, b - len(i)):b], i).ratio() >= SIMILAR]
+                if lengths:
+                    start = max(a, b - max(lengths))
+            if run[-1] + 1 < len(segments):  # a garbled last item: the head of the fragment after
+                a, b = segments[run[-1] + 1]
+                lengths = [len(i) for i in known if SequenceMatcher(None, text[a:a + len(i)], i).ratio() >= SIMILAR]
+                if lengths:
+                    end = min(b, a + max(lengths))
+            region = text[start:end]
+            if any(normalise(region) in "".join(chain) for chain in chains):
+                continue
+            items = [s for s in re.split(r"[、，,]", region) if s]
+            best = max(entry["chains"], key=lambda c: SequenceMatcher(None, normalise(region), "".join(c["items"])).ratio())
+            pieces = []
+            for op, i1, i2, j1, j2 in SequenceMatcher(None, items, best["items"], autojunk=False).get_opcodes():
+                wrong, right = "、".join(items[i1:i2]), "、".join(best["items"][j1:j2])
+                if op == "replace":
+                    pieces.append(f"“{wrong}”应为“{right}”")
+                elif op == "delete":
+                    pieces.append(f"“{wrong}”不属于此提法")
+                elif op == "insert":
+                    pieces.append(f"缺少“{right}”")
+            canonical = "、".join(best["items"])
+            yield self.make(entry, offset + start, offset + end,
+                            f"规范提法有误：{'；'.join(pieces)}（{best['note']}：“{canonical}”）",
+                            Fix.unsafe(Edit(offset + start, offset + end, canonical)))
+
+
+def _longest_run(indexes: list[int]) -> list[int]:
+    """The longest run of consecutive numbers: [1, 2, 3, 7] → [1, 2, 3]."""
+    best: list[int] = []
+    current: list[int] = []
+    for k in indexes:
+        current = current + [k] if current and k == current[-1] + 1 else [k]
+        if len(current) > len(best):
+            best = current
+    return best
