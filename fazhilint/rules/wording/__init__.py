@@ -39,9 +39,18 @@ def listing(cls) -> str:
     lines = [f"\n规则包条目（表 [[{cls.name}]]，共 {len(entries)} 条；县（区）可用 --pack 增补或按 id 覆盖）：\n"]
     for e in entries:
         shown = e.get("correct") or "、".join(e.get("items", [])) or e.get("note", "")
-        lines.append(f"    {e.id}：{e.get('pattern', '（列举比对）')}  →  {shown}\n")
+        lines.append(f"    {e.id}" + (f"  →  {shown}" if shown and "\\" not in shown else "") + "\n")
+        lines.append(f"        反例：{_one_line(e['bad'][0])}\n        正例：{_one_line(e['good'][0])}\n")
+        if "since" in e.data or "until" in e.data:
+            lines.append(f"        适用报告年度：{e.get('since', '')}—{e.get('until', '')}\n")
+        if e.get("pattern"):
+            lines.append(f"        模式：{e['pattern']}\n")
         lines.append(f"        依据：{e['source']}\n")
     return "".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ⏎ ")
 
 
 class PackRule(Rule):
