@@ -67,6 +67,7 @@ class Packs:
         return sorted(self._entries)
 
 
+@cache
 def builtin_files() -> tuple[Path, ...]:
     return tuple(sorted(resources.rules_dir().glob("*.toml")))
 

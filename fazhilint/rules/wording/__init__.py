@@ -15,7 +15,7 @@ from fazhilint.diagnostics import Diagnostic, Severity
 from fazhilint.packs import Entry, regex
 from fazhilint.rule import Rule
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 _SEPARATORS = re.compile(r"[、，,\s]")
 
 
@@ -85,14 +85,14 @@ class PackRule(Rule):
                     yield found
 
     def matches(self, doc, entry: Entry) -> Iterator[tuple[int, int, re.Match, str]]:
-        """(start, end, match, paragraph text) of each match, paragraph by paragraph."""
+        """(start, end, match, text) of each match, paragraph by paragraph (offsets into doc.text)."""
         pattern = regex(entry["pattern"])
+        text = doc.text
         for p in doc.paragraphs:
-            text = doc.text[p.start : p.end]
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(text, p.start, p.end):
                 a, b = m.span("x") if "x" in pattern.groupindex and m.group("x") is not None else m.span()
                 if b > a:
-                    yield p.start + a, p.start + b, m, text
+                    yield a, b, m, text
 
     def make(self, entry: Entry, start: int, end: int, message: str, fix=None) -> Diagnostic:
         d = self.report(start, end, message, fix)

@@ -83,6 +83,8 @@ class CanonicalPhrase(PackRule):
 
         chains = [c["items"] for c in entry["chains"]]
         known = {item for chain in chains for item in chain}
+        if sum(item in text for item in known) < entry.get("min", 4) - 1:
+            return  # cheap test first: a garbled chain still has most of its items
         for enum in _ENUM.finditer(text):
             segments = [(m.start() + enum.start(), m.end() + enum.start()) for m in _SEGMENT.finditer(enum.group())]
             run = _longest_run([k for k, (a, b) in enumerate(segments) if any(i in text[a:b] for i in known)])

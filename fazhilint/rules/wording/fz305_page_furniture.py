@@ -41,14 +41,21 @@ class PageFurniture(PackRule):
 
     def matches(self, doc, entry):
         pattern = regex(entry["pattern"])
-        for p in doc.paragraphs:
-            text = doc.text[p.start : p.end]
-            stripped = text.strip()
-            if stripped and len(stripped) <= MAX_LENGTH:
-                m = pattern.fullmatch(stripped)
-                if m:
-                    start = p.start + text.index(stripped)
-                    yield start, start + len(stripped), m, text
+        for start, line in self._lines(doc):
+            m = pattern.fullmatch(line)
+            if m:
+                yield start, start + len(line), m, doc.text
+
+    def _lines(self, doc) -> list[tuple[int, str]]:
+        """(offset, text) of each short paragraph, stripped; computed once per document."""
+        if getattr(self, "_doc", None) is not doc:
+            self._doc, self._short = doc, []
+            for p in doc.paragraphs:
+                text = doc.text[p.start : p.end]
+                stripped = text.strip()
+                if stripped and len(stripped) <= MAX_LENGTH:
+                    self._short.append((p.start + text.index(stripped), stripped))
+        return self._short
 
     def finding(self, doc, entry, match, start, end):
         shown = match.group()
