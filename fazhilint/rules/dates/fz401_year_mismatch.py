@@ -11,7 +11,7 @@ from fazhilint.rule import Rule
 # What a heading is about: the plan for next year, or the work of the report year.
 _PLAN = re.compile(r"安排|计划|打算|思路|下一步|展望|工作要点|主要任务|工作任务|重点任务|重点工作|设想")
 _DONE = re.compile(r"情况|成效|举措|措施|回顾|开展|完成|不足|问题|原因|成绩|做法|亮点")
-_HEAD_END = re.compile(r"[。；;：:]")
+_HEAD_END = re.compile(r"[。；;：:，,]")
 HEAD = 40  # a heading's own words: run-in headings continue with body text
 LEAD = 3  # the year must open the heading (after at most this many characters: “一、”, “（一）”)
 # The opening's “this year”: “2023年，……” at the start, “现将……2023年度……报告如下”.
