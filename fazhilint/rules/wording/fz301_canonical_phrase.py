@@ -75,9 +75,9 @@ class CanonicalPhrase(PackRule):
         for entry in self.entries():
             if "chains" in entry.data:
                 for p in doc.paragraphs:
-                    yield from self._chains(doc, entry, p.start, doc.text[p.start : p.end])
+                    yield from self._chains(entry, p.start, doc.text[p.start : p.end])
 
-    def _chains(self, doc, entry, offset, text):
+    def _chains(self, entry, offset, text):
         """An enumeration with at least ``min`` items of a canonical chain that is not exactly one."""
         from difflib import SequenceMatcher
 
@@ -86,41 +86,60 @@ class CanonicalPhrase(PackRule):
         if sum(item in text for item in known) < entry.get("min", 4) - 1:
             return  # cheap test first: a garbled chain still has most of its items
         for enum in _ENUM.finditer(text):
-            segments = [(m.start() + enum.start(), m.end() + enum.start()) for m in _SEGMENT.finditer(enum.group())]
-            run = _longest_run([k for k, (a, b) in enumerate(segments) if any(i in text[a:b] for i in known)])
-            if len(run) < entry.get("min", 4):
+            span = _chain_span(text, enum, known, entry.get("min", 4))
+            if span is None:
                 continue
-            first, last = segments[run[0]], segments[run[-1]]
-            start = first[0] + min(text.find(i, first[0], first[1]) - first[0] for i in known if i in text[first[0]:first[1]])
-            end = max(text.find(i, last[0], last[1]) + len(i) for i in known if i in text[last[0]:last[1]])
-            if run[0] > 0:  # a garbled first item: the tail of the fragment before
-                a, b = segments[run[0] - 1]
-                lengths = [len(i) for i in known if SequenceMatcher(None, text[max(a, b - len(i)):b], i).ratio() >= SIMILAR]
-                if lengths:
-                    start = max(a, b - max(lengths))
-            if run[-1] + 1 < len(segments):  # a garbled last item: the head of the fragment after
-                a, b = segments[run[-1] + 1]
-                lengths = [len(i) for i in known if SequenceMatcher(None, text[a:a + len(i)], i).ratio() >= SIMILAR]
-                if lengths:
-                    end = min(b, a + max(lengths))
-            region = text[start:end]
-            if any(normalise(region) in "".join(chain) for chain in chains):
+            region = text[span[0] : span[1]]
+            if any(normalise(region) == "".join(chain) for chain in chains):
                 continue
-            items = [s for s in re.split(r"[、，,]", region) if s]
             best = max(entry["chains"], key=lambda c: SequenceMatcher(None, normalise(region), "".join(c["items"])).ratio())
-            pieces = []
-            for op, i1, i2, j1, j2 in SequenceMatcher(None, items, best["items"], autojunk=False).get_opcodes():
-                wrong, right = "、".join(items[i1:i2]), "、".join(best["items"][j1:j2])
-                if op == "replace":
-                    pieces.append(f"“{wrong}”应为“{right}”")
-                elif op == "delete":
-                    pieces.append(f"“{wrong}”不属于此提法")
-                elif op == "insert":
-                    pieces.append(f"缺少“{right}”")
             canonical = "、".join(best["items"])
-            yield self.make(entry, offset + start, offset + end,
-                            f"规范提法有误：{'；'.join(pieces)}（{best['note']}：“{canonical}”）",
-                            Fix.unsafe(Edit(offset + start, offset + end, canonical)))
+            start, end = offset + span[0], offset + span[1]
+            yield self.make(entry, start, end,
+                            f"规范提法有误：{_differences(region, best['items'])}（{best['note']}：“{canonical}”）",
+                            Fix.unsafe(Edit(start, end, canonical)))
+
+
+def _chain_span(text: str, enum: re.Match, known: set[str], least: int) -> tuple[int, int] | None:
+    """Where a chain sits in an enumeration: from its first to its last item, garbled edge items included."""
+    from difflib import SequenceMatcher
+
+    def like(fragment: str, item: str) -> bool:
+        return SequenceMatcher(None, fragment, item).ratio() >= SIMILAR
+
+    segments = [(m.start() + enum.start(), m.end() + enum.start()) for m in _SEGMENT.finditer(enum.group())]
+    run = _longest_run([k for k, (a, b) in enumerate(segments) if any(i in text[a:b] for i in known)])
+    if len(run) < least:
+        return None
+    (a, b), (c, d) = segments[run[0]], segments[run[-1]]
+    start = min(text.find(i, a, b) for i in known if i in text[a:b])
+    end = max(text.find(i, c, d) + len(i) for i in known if i in text[c:d])
+    if run[0] > 0:  # a garbled first item: the tail of the fragment before
+        a, b = segments[run[0] - 1]
+        lengths = [len(i) for i in known if like(text[max(a, b - len(i)) : b], i)]
+        start = max(a, b - max(lengths)) if lengths else start
+    if run[-1] + 1 < len(segments):  # a garbled last item: the head of the fragment after
+        a, b = segments[run[-1] + 1]
+        lengths = [len(i) for i in known if like(text[a : a + len(i)], i)]
+        end = min(b, a + max(lengths)) if lengths else end
+    return start, end
+
+
+def _differences(region: str, canonical: list[str]) -> str:
+    """Item by item: “执法严公开公正”应为“执法严明、公开公正”；缺少“人民满意”."""
+    from difflib import SequenceMatcher
+
+    items = [s for s in re.split(r"[、，,]", region) if s]
+    pieces = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, items, canonical, autojunk=False).get_opcodes():
+        wrong, right = "、".join(items[i1:i2]), "、".join(canonical[j1:j2])
+        if op == "replace":
+            pieces.append(f"“{wrong}”应为“{right}”")
+        elif op == "delete":
+            pieces.append(f"“{wrong}”不属于此提法")
+        elif op == "insert":
+            pieces.append(f"缺少“{right}”")
+    return "；".join(pieces)
 
 
 def _longest_run(indexes: list[int]) -> list[int]:
