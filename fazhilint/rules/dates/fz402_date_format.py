@@ -12,14 +12,14 @@ from fazhilint.rules.dates import prose
 _PADDED = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _SEPARATED = re.compile(r"(?<![\d./\-])((?:19|20)\d{2})([./\-])(\d{1,2})\2(\d{1,2})(?![\d./\-])")
 _CHINESE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
-_SHORT_YEAR = re.compile(r"(?<![\d年.\-/近约多第满每前后余这两几数近])([0-3]\d)年(\d{1,2})月")
+_SHORT_YEAR = re.compile(r"(?<![\d年.\-/近约多第满每前后余这两几数])([0-3]\d)年(?:(\d{1,2})月|(?=度))")
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 
 
-def _date(year: int, month: int, day: int | None) -> str | None:
-    if not (1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+def _date(year: int, month: int | None, day: int | None = None) -> str | None:
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
         return None
-    return f"{year}年{month}月" + (f"{day}日" if day is not None else "")
+    return f"{year}年" + (f"{month}月" if month is not None else "") + (f"{day}日" if day is not None else "")
 
 
 class DateFormat(Rule):
@@ -28,7 +28,7 @@ class DateFormat(Rule):
     说明：
         日期用阿拉伯数字写全年、月、日，年份写四位，月、日不补“0”：
         “2024年01月08日”“2024.1.8”“2024-01-08”“二〇二四年一月八日”都应为“2024年1月8日”，
-        “24年1月”应为“2024年1月”。网页发布信息行（见 FZ305）不检查。
+        “24年1月”“24年度”应为“2024年1月”“2024年度”。网页发布信息行（见 FZ305）不检查。
     为何：
         成文日期等日期的写法有国家标准，写错是公文格式审核中的常见问题。
     反例：
@@ -64,7 +64,7 @@ class DateFormat(Rule):
                 right = _date(int(m.group(1).translate(_YEAR_DIGITS)), parse_chinese(m.group(2)), day)
                 yield from self._found(offset, m, right, "用阿拉伯数字")
             for m in _SHORT_YEAR.finditer(text):
-                right = _date(2000 + int(m.group(1)), int(m.group(2)), None)
+                right = _date(2000 + int(m.group(1)), int(m.group(2)) if m.group(2) else None)
                 yield from self._found(offset, m, right, "年份写全四位", safe=False)
 
     def _found(self, offset, m, right, why, safe=True):
