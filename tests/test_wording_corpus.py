@@ -65,7 +65,7 @@ def test_official_reports_have_no_wording_or_date_findings():
 EXCERPTS = {
     "001.txt": {"FZ305": [1, 3, 6]},                      # portal header date, 无障碍/简繁 links, 来源/发布时间
     "003.txt": {"FZ403": [7]},                            # 今年以来
-    "006.txt": {"FZ305": [2, 3]},                         # 发布时间, 来源/点击率
+    "006.txt": {"FZ305": [2, 3], "FZ301": [6]},           # 发布时间, 来源/点击率; 党的十九大历次全会
     "007.txt": {"FZ305": [2], "FZ304": [4]},              # 时间/浏览量; 十九大和历届全会
     "008.txt": {"FZ301": [3, 4, 5], "FZ303": [3] * 5},    # 学法治思想 ×2, 以法治思想为统领; five (略)
     "010.txt": {"FZ303": [1, 1]},                         # 秘书之家 watermark, twice
