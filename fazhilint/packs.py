@@ -134,13 +134,20 @@ def _check(item: dict, where: str, rule) -> None:
             raise PackError(f"{where}：缺少 {key}（规则 {rule.code} 需要此项）")
     for key in REGEX_KEYS:
         value = item.get(key, [])
-        for pattern in [value] if isinstance(value, str) else value:
+        for pattern in value if isinstance(value, list) else [value]:
             if not isinstance(pattern, str):
                 raise PackError(f"{where}：{key} 应为正则表达式字符串或其列表")
             try:
                 regex(pattern)
             except re.error as e:
                 raise PackError(f"{where}：{key} 不是合法的正则表达式（{e}）：{pattern}") from None
+    if isinstance(item.get("pattern"), str) and isinstance(item.get("correct"), str):
+        groups = regex(item["pattern"]).groups
+        if any(int(n) > groups for n in re.findall(r"\\(\d+)", item["correct"])):
+            raise PackError(f"{where}：correct 引用了 pattern 中不存在的分组（pattern 只有 {groups} 个分组）")
+    for key in ("since", "until"):
+        if key in item and not isinstance(item[key], int):
+            raise PackError(f"{where}：{key} 应为年份（整数，如 2021）")
     if "severity" in item and item["severity"] not in ("error", "warning", "info"):
         raise PackError(f"{where}：severity 应为 error、warning 或 info")
     if rule is not None:

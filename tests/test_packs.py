@@ -109,6 +109,12 @@ def test_county_pack_from_configuration(tmp_path):
      "accept 不是合法的正则表达式"),
     ("[[canonical-phrase]]\nid = 'a'\nsource = 'x'\npattern = '甲'\ncorrect = '乙'\nseverity = 'fatal'\nbad = ['甲']\ngood = ['乙']\n",
      "severity"),
+    ("[[term-substitution]]\nid = 'a'\nsource = 'x'\npattern = '(甲)'\ncorrect = '\\2乙'\nbad = ['甲']\ngood = ['乙']\n",
+     "不存在的分组"),
+    ("[[outdated-formulation]]\nid = 'a'\nsource = 'x'\npattern = '甲'\nnote = 'n'\nuntil = '2020'\nbad = ['甲']\ngood = ['乙']\n",
+     "until 应为年份"),
+    ("[[placeholder]]\nid = 'a'\nsource = 'x'\npattern = 3\nnote = 'n'\nbad = ['甲']\ngood = ['乙']\n",
+     "pattern 应为正则表达式"),
 ])
 def test_malformed_pattern_entry_is_a_clear_error(tmp_path, text, fault):
     path = tmp_path / "county.toml"
