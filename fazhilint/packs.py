@@ -132,6 +132,9 @@ def _check(item: dict, where: str, rule) -> None:
     for key in getattr(rule, "pack_required", ()):
         if key not in item:
             raise PackError(f"{where}：缺少 {key}（规则 {rule.code} 需要此项）")
+    fault = rule.check_entry(item) if hasattr(rule, "check_entry") else None
+    if fault:
+        raise PackError(f"{where}：{fault}")
     for key in REGEX_KEYS:
         value = item.get(key, [])
         for pattern in value if isinstance(value, list) else [value]:

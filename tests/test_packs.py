@@ -115,6 +115,9 @@ def test_county_pack_from_configuration(tmp_path):
      "until 应为年份"),
     ("[[placeholder]]\nid = 'a'\nsource = 'x'\npattern = 3\nnote = 'n'\nbad = ['甲']\ngood = ['乙']\n",
      "pattern 应为正则表达式"),
+    ("[[canonical-phrase]]\nid = 'a'\nsource = 'x'\npattern = '甲'\nbad = ['甲']\ngood = ['乙']\n", "缺少 correct"),
+    ("[[canonical-phrase]]\nid = 'a'\nsource = 'x'\nchains = [{ items = ['甲'] }]\nbad = ['甲']\ngood = ['乙']\n",
+     "chains 应为"),
 ])
 def test_malformed_pattern_entry_is_a_clear_error(tmp_path, text, fault):
     path = tmp_path / "county.toml"

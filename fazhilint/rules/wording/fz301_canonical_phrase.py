@@ -53,6 +53,23 @@ class CanonicalPhrase(PackRule):
     fix = Applicability.UNSAFE
     pack_required = ()
 
+    @staticmethod
+    def check_entry(item: dict) -> str | None:
+        """What is wrong with a pack entry of this table, if anything (the pack loader asks)."""
+        if "chains" in item:
+            chains = item["chains"]
+            if not isinstance(chains, list) or not chains or not all(
+                isinstance(c, dict) and isinstance(c.get("note"), str) and isinstance(c.get("items"), list)
+                and len(c["items"]) >= 2 and all(isinstance(i, str) and i for i in c["items"]) for c in chains
+            ):
+                return "chains 应为 { items = [至少两项], note = \"出处\" } 的列表"
+            return None
+        if "pattern" not in item:
+            return "缺少 pattern（或列举比对用的 chains）"
+        if not isinstance(item.get("correct"), str) and not isinstance(item.get("items"), list):
+            return "缺少 correct（规范表述）或 items（各项的规范顺序）"
+        return None
+
     def applies(self, entry, doc):
         return "pattern" in entry.data
 
