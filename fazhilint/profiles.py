@@ -108,7 +108,7 @@ def choose(doc: Document, config: Config) -> Profile | None:
     if config.profile:
         return profiles.get(config.profile)
     title = title_paragraph(doc)
-    texts = [title.text] if title else [p.text for p in doc.root.paragraphs[:3]]
+    texts = [title.text] if title else [p.text for p in doc.paragraphs[:3]]
     for profile in profiles.values():
         if any(profile.detects(t) for t in texts):
             return profile

@@ -57,8 +57,5 @@ class MissingSection(Rule):
             after = next((found[e.id] for e in elements[i + 1:] if e.id in found), None)
             where = (f"，宜放在“{before.title}”之后" if before
                      else f"，宜放在“{after.title}”之前" if after else "")
-            yield self.report(
-                start, end,
-                f"{profile.name}缺少法定内容“{element.label}”：未找到相应的部分"
-                f"（如“{element.words('examples')[0]}”）{where}",
-            )
+            like = f"（如“{element.words('examples')[0]}”）" if element.words("examples") else ""
+            yield self.report(start, end, f"{profile.name}缺少法定内容“{element.label}”：未找到相应的部分{like}{where}")
