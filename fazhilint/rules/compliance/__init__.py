@@ -13,6 +13,14 @@ def sections_of(rule, doc):
     return profile, profiles.find_sections(doc, profile)
 
 
+def element_section(rule, doc, element_id: str):
+    """The profile's element and the document's section for it, or (None, None)."""
+    profile, found = sections_of(rule, doc)
+    if element_id not in found:
+        return None, None
+    return profile.element(element_id), found[element_id]
+
+
 def anchor(doc) -> tuple[int, int]:
     """Where a finding about the whole document goes: the title, else the first line."""
     title = profiles.title_paragraph(doc)

@@ -6,7 +6,7 @@ import re
 
 from fazhilint import profiles
 from fazhilint.rule import Rule
-from fazhilint.rules.compliance import sections_of
+from fazhilint.rules.compliance import element_section
 
 
 class ProblemsWithoutCauses(Rule):
@@ -39,11 +39,9 @@ class ProblemsWithoutCauses(Rule):
     summary = "“存在的不足”部分只列问题，未分析原因"
 
     def check(self, doc):
-        profile, found = sections_of(self, doc)
-        section = found.get("shortcomings")
+        element, section = element_section(self, doc, "shortcomings")
         if section is None:
             return
-        element = profile.element("shortcomings")
         causes = re.compile("|".join(element.words("causes")))
         if causes.search(profiles.body_text(section)) or any(
             causes.search(profiles.heading_words(s)) for s in section.parent.children if s is not section

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import sys
@@ -131,11 +132,14 @@ def _lexicon():
             del sys.modules["pkg_resources"]
     jieba.setLogLevel(logging.CRITICAL)
     lexicon = resources.rules_dir() / "lexicon"
-    tokenizer = jieba.Tokenizer(dictionary=str(lexicon / "dict.txt"))
+    dictionary = lexicon / "dict.txt"
+    tokenizer = jieba.Tokenizer(dictionary=str(dictionary))
     try:
         directory = resources.cache_dir()
         directory.mkdir(parents=True, exist_ok=True)
         tokenizer.tmp_dir = str(directory)
+        # Named by content, not by path (jieba's default), so every install of one dictionary shares one file.
+        tokenizer.cache_file = f"jieba-{hashlib.sha256(dictionary.read_bytes()).hexdigest()[:16]}.cache"
     except OSError:
         pass  # no writable cache directory: jieba falls back to the system temporary folder
     synonyms = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fazhilint import profiles
 from fazhilint.rule import Rule
-from fazhilint.rules.compliance import sections_of
+from fazhilint.rules.compliance import element_section
 
 
 class LeaderDutyMissing(Rule):
@@ -35,11 +35,9 @@ class LeaderDutyMissing(Rule):
     summary = "第一责任人履职部分未写明主要负责人或具体行动"
 
     def check(self, doc):
-        profile, found = sections_of(self, doc)
-        section = found.get("leaders")
+        element, section = element_section(self, doc, "leaders")
         if section is None:
             return
-        element = profile.element("leaders")
         body = profiles.body_text(section)
         texts = {"leaders": section.title + body, "acts": body}  # a heading may name the leader, not the acts
         missing = [
