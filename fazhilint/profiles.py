@@ -158,11 +158,20 @@ def find_sections(doc: Document, profile: Profile) -> dict[str, Section]:
             if element.matches(heading_words(section)):
                 found[element.id] = section
                 break
+    # An element marked rest = true (主要举措和成效) is also written as topical sections of its own
+    # (“一、强化组织领导” “二、规范行政执法”): a top-level section no element claims counts for it.
+    claimed = set(found.values())
+    for element in profile.elements:
+        rest = [s for s in top if s not in claimed]
+        if element.data.get("rest") and element.id not in found and rest:
+            found[element.id] = rest[0]
     return found
 
 
 def _standalone(section: Section) -> bool:
-    return len(section.title) <= 30 and not _STOP.search(section.title)
+    """A heading on a line of its own (not a run-in heading followed by body text)."""
+    title = section.title.rstrip("。.． ")
+    return len(title) <= 60 and not _STOP.search(title)
 
 
 def body_text(section: Section) -> str:
