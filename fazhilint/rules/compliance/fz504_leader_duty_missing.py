@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fazhilint import profiles
 from fazhilint.rule import Rule
 from fazhilint.rules.compliance import element_section
@@ -43,7 +45,7 @@ class LeaderDutyMissing(Rule):
         missing = [
             f"{what}（如{'、'.join(element.words(key)[:4])}）"
             for key, what in (("leaders", "是哪位主要负责人"), ("acts", "做了哪些具体工作"))
-            if not any(word in texts[key] for word in element.words(key))
+            if not re.search("|".join(element.words(key)), texts[key])
         ]
         if missing:
             yield self.report(
