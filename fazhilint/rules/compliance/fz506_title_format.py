@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from fazhilint import profiles
-from fazhilint.diagnostics import Edit, Fix
+from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
@@ -40,6 +40,7 @@ class TitleFormat(Rule):
     code = "FZ506"
     name = "title-format"
     summary = "标题缺少单位、年份或文种，或末尾有句号"
+    fix = Applicability.SAFE  # only the trailing full stop
 
     def check(self, doc):
         title = profiles.title_paragraph(doc)
