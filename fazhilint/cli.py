@@ -55,9 +55,11 @@ def _config(config_file: Optional[Path], **overrides):
 
 def _check_packs(config) -> None:
     from fazhilint.packs import PackError
+    from fazhilint.profiles import check_name
 
     try:
         config.packs_loaded()
+        check_name(config)
     except PackError as e:
         _usage_error(str(e))
 
