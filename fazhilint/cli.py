@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -54,9 +55,11 @@ def _config(config_file: Optional[Path], **overrides):
 
 def _check_packs(config) -> None:
     from fazhilint.packs import PackError
+    from fazhilint.profiles import check_name
 
     try:
         config.packs_loaded()
+        check_name(config)
     except PackError as e:
         _usage_error(str(e))
 
@@ -69,7 +72,7 @@ def _usage_error(message: str):
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹；“-”表示从标准输入读取。")],
-    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、html。默认：终端用 full，否则 concise。")] = None,
+    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、github、sarif、xlsx、html。默认：终端用 full，否则 concise。")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把报告写入此文件，而不是标准输出。")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="只启用这些规则：代码、前缀（FZ1）或名称，可用逗号分隔。")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
@@ -82,19 +85,26 @@ def check(
     pack: Annotated[Optional[list[Path]], typer.Option("--pack", help="另外加载的规则包（TOML），可重复。")] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", help="报告类型，如 fazhi-annual、report；默认按标题判断。")] = None,
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行检查的进程数；默认文件多时按 CPU 核数。")] = None,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", help="检查一个 .docx，另存一份带批注的副本（每个问题一条 Word 批注）；原文件不改动。")] = None,
 ) -> None:
     """检查报告，列出问题并说明应如何修改。"""
     from fazhilint.diagnostics import Severity
-    from fazhilint.report import FORMATS, RenderContext, renderer
+    from fazhilint.report import BINARY, FORMATS, missing_extra, renderer
 
     fmt = output_format or ("full" if output is None and sys.stdout.isatty() else "concise")
     if fmt not in FORMATS:
         _usage_error(f"未知的输出格式“{fmt}”；可用：{'、'.join(FORMATS)}")
+    if missing_extra(fmt):
+        _usage_error(f"“{fmt}”格式需要额外的组件，请先运行：{missing_extra(fmt)}")
+    if fmt in BINARY and output is None:
+        _usage_error(f"“{fmt}”格式须用 -o 指定输出文件，如 -o 汇总.{fmt}")
     try:
         severity = Severity.parse(fail_on) if fail_on else None
     except ValueError as e:
         _usage_error(str(e))
+    if fix and not diff and "-" in paths:
+        _usage_error("--fix 只能改写文件；从标准输入读取时请用 --diff 查看修复结果")
     config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile)
     if pack:
         config = config.with_cli(packs=config.packs + tuple(pack))
@@ -103,12 +113,18 @@ def check(
     expanded = _expand(paths)
     if annotate:
         _check_annotate(expanded, annotate)
-    results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename)
+    results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename, jobs)
     if diff:
         return
     if annotate:
         _write_annotated(results[0], annotate)
-    if output:
+    if output and fmt in BINARY:
+        from fazhilint.fix import write_atomic
+
+        buffer = io.BytesIO()
+        renderer(fmt)(results, buffer, context)
+        write_atomic(output, buffer.getvalue())
+    elif output:
         with open(output, "w", encoding="utf-8", newline="\n") as out:
             renderer(fmt)(results, out, context)
     else:
@@ -120,13 +136,16 @@ def check(
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
-def _lint(paths, config, fix, diff, unsafe, stdin_filename):
-    from fazhilint.engine import lint_path, lint_source, unreadable
+def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
+    from fazhilint.engine import auto_jobs, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
     from fazhilint.report import RenderContext
 
     context = RenderContext()
+    files = [p for p in paths if p != "-"]
+    workers = 1 if fix or diff else (jobs if jobs is not None else auto_jobs(len(files)))
+    linted = iter(lint_paths(files, config, workers))
     results = []
     for path in paths:
         if path == "-":
@@ -135,9 +154,9 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename):
             except UnreadableInput as e:
                 result = unreadable(stdin_filename, str(e))
         else:
-            result = lint_path(path, config)
+            result = next(linted)
         if (fix or diff) and result.readable:
-            result = _fix(result, config, unsafe, write=fix and not diff and path != "-", show_diff=diff, context=context)
+            result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context)
         results.append(result)
     for r in results:
         if not r.readable or r.source.kind not in ("text", "markdown"):

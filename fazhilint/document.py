@@ -13,8 +13,20 @@ from typing import Iterator
 from fazhilint.numerals import to_chinese
 from fazhilint.source import Source
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A year standing on its own: not the end of a range (2021—2025年), not part of a full date
+# (2024年3月5日, a delivery or 成文 date), checked by year_mentions for titles in 《》 too.
+_YEAR = re.compile(r"(?<![\d\-—–－~～至])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+
+
+def year_mentions(text: str) -> Iterator[tuple[int, int, int]]:
+    """(year, start, end) of each year in text that stands on its own: not in a range,
+    not a full date, not inside a document title in 《》."""
+    for m in _YEAR.finditer(text):
+        before = text[: m.start()]
+        if before.count("《") > before.count("》"):
+            continue
+        yield int(m.group(1)), m.start(1), m.end(1)
 
 
 def label(level: int, n: int) -> str:
@@ -145,10 +157,14 @@ class Document:
         """The year the report is about: from the title, else from the opening paragraphs."""
         candidates = [p.text for p in self.titles] + [p.text for p in self.root.paragraphs if p.kind == "body"][:3]
         for text in candidates:
-            found = _YEAR.search(text)
-            if found:
-                return int(found.group(1))
+            for year, _, _ in year_mentions(text):
+                return year
         return None
+
+    @cached_property
+    def title_year(self) -> int | None:
+        """The year named in the title, if the title names one."""
+        return next((y for p in self.titles for y, _, _ in year_mentions(p.text)), None)
 
     def sections(self) -> Iterator[Section]:
         return self.root.walk()
@@ -166,7 +182,8 @@ class Document:
         ``leaf`` replaces the last part for paragraphs that are not the section's
         own (a table cell: "二、 > 表1 第2行第3列")."""
         section = paragraph.section or self.root
-        parts = [s.marker.raw.strip() or s.marker.expected_label for s in section.path if s.marker]
+        # A broken or missing marker is shown as the one it should be: that is how to find it.
+        parts = [s.marker.raw.strip() if s.marker.ok else s.marker.expected_label for s in section.path]
         if leaf:
             parts.append(leaf)
         elif paragraph.kind == "body":

@@ -13,6 +13,9 @@ from pathlib import Path
 from fazhilint.config import Config
 from fazhilint.diagnostics import Diagnostic, Severity
 from fazhilint.document import Document
+from fazhilint.rules.engine.fz000_parse_error import ParseError
+from fazhilint.rules.engine.fz001_unreadable_input import UnreadableInput as Unreadable
+from fazhilint.rules.engine.fz002_internal_error import InternalError
 from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 
 
@@ -38,8 +41,38 @@ def lint_path(path: str | Path, config: Config) -> FileResult:
     return lint_source(source, config)
 
 
+def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResult]:
+    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order."""
+    if jobs <= 1 or len(paths) < 2:
+        return [lint_path(p, config) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    def size(p: str) -> int:
+        try:
+            return Path(p).stat().st_size
+        except OSError:
+            return 0
+
+    results: dict[str, FileResult] = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {p: pool.submit(lint_path, p, config) for p in sorted(set(paths), key=size, reverse=True)}
+        for path, future in futures.items():
+            try:
+                results[path] = future.result()
+            except Exception as e:  # a worker that died takes only its own file with it
+                results[path] = unreadable(path, f"检查时进程异常退出（{type(e).__name__}: {e}）")
+    return [results[p] for p in paths]
+
+
+def auto_jobs(count: int) -> int:
+    """Worker processes for a batch: one per core, but only when there is enough work to share."""
+    import os
+
+    return 1 if count < 8 else max(1, min(os.cpu_count() or 1, count // 4))
+
+
 def unreadable(path: str, reason: str) -> FileResult:
-    d = Diagnostic("FZ001", "unreadable-input", 0, 0, f"无法读取：{reason}", None, Severity.ERROR)
+    d = Diagnostic(Unreadable.code, Unreadable.name, 0, 0, f"无法读取：{reason}", None, Severity.ERROR)
     d.path, d.line, d.column, d.end_line, d.end_column = path, 1, 1, 1, 1
     return FileResult(path, None, None, [d])
 
@@ -51,7 +84,8 @@ def lint_source(source: Source, config: Config) -> FileResult:
     document = parse(source)
     found: list[Diagnostic] = []
     if document.parse_error:
-        found.append(Diagnostic("FZ000", "parse-error", 0, 0, f"无法解析文档结构，已按普通段落检查：{document.parse_error}"))
+        found.append(Diagnostic(ParseError.code, ParseError.name, 0, 0,
+                                f"无法解析文档结构，已按普通段落检查：{document.parse_error}"))
     for rule_class in config.enabled(all_rules()):
         if rule_class.engine_only:
             continue
@@ -60,7 +94,7 @@ def lint_source(source: Source, config: Config) -> FileResult:
         except Exception as e:  # a bug in one rule must not cost the other rules or files
             where = traceback.extract_tb(e.__traceback__)[-1]
             found.append(Diagnostic(
-                "FZ002", "internal-error", 0, 0,
+                InternalError.code, InternalError.name, 0, 0,
                 f"规则 {rule_class.code} 内部错误，本文件未完成该项检查：{type(e).__name__}: {e} "
                 f"（{Path(where.filename).name}:{where.lineno}）",
             ))

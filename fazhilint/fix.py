@@ -49,17 +49,16 @@ def fix_result(result: FileResult, config: Config, unsafe: bool) -> tuple[FileRe
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace (or create) a file's content in one step, keeping its permissions."""
+    """Write a file in one step (a reader never sees half of it), keeping an existing file's permissions."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o644
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:  # a new file (an annotated copy): the mode a plain open() would give
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -12,7 +12,8 @@ A pack is a TOML file of arrays of tables; the array's name says which rule
     source = "中发〔2021〕33号 …"   # required: where the knowledge comes from
     bad = ["…执法严公开公正…"]      # required for tables named after a rule: each must trigger it
     good = ["…执法严明、公开公正…"]  # … and each of these must not
-    # … whatever fields the reading rule defines
+    # … whatever fields the reading rule defines; ``pattern`` and ``accept`` are regular
+    # expressions (a string or a list of strings), checked when the pack is loaded
 
 Built-in packs are every ``*.toml`` in the top-level ``rules/`` folder; a
 county adds its own with ``packs = [...]`` in configuration or ``--pack FILE``.
@@ -21,6 +22,7 @@ A malformed pack is a PackError that names the file, the entry and the fault.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -65,6 +67,7 @@ class Packs:
         return sorted(self._entries)
 
 
+@cache
 def builtin_files() -> tuple[Path, ...]:
     return tuple(sorted(resources.rules_dir().glob("*.toml")))
 
@@ -78,15 +81,15 @@ def load(extra: tuple[Path, ...] = ()) -> Packs:
 def _load(files: tuple[Path, ...]) -> Packs:
     from fazhilint.rules import all_rules
 
-    rule_names = {r.name for r in all_rules()}
+    rules = {r.name: r for r in all_rules()}
     entries: dict[str, dict[str, Entry]] = {}
     for path in files:
-        for entry in _read(path, rule_names):
+        for entry in _read(path, rules):
             entries.setdefault(entry.table, {})[entry.id] = entry
     return Packs(entries, files)
 
 
-def _read(path: Path, rule_names: set[str]) -> list[Entry]:
+def _read(path: Path, rules: dict) -> list[Entry]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -104,7 +107,7 @@ def _read(path: Path, rule_names: set[str]) -> list[Entry]:
         seen = set()
         for number, item in enumerate(items, 1):
             where = f"{path}: [[{table}]] 第{number}条" + (f"（id = {item['id']!r}）" if "id" in item else "")
-            _check(item, where, needs_examples=table in rule_names)
+            _check(item, where, rules.get(table))
             if item["id"] in seen:
                 raise PackError(f"{where}：id 重复")
             seen.add(item["id"])
@@ -112,12 +115,45 @@ def _read(path: Path, rule_names: set[str]) -> list[Entry]:
     return out
 
 
-def _check(item: dict, where: str, needs_examples: bool) -> None:
+REGEX_KEYS = ("pattern", "accept")
+
+
+@cache
+def regex(pattern: str) -> re.Pattern:
+    """A pack's regular expression, compiled once."""
+    return re.compile(pattern)
+
+
+def _check(item: dict, where: str, rule) -> None:
     if not isinstance(item.get("id"), str) or not item["id"].strip():
         raise PackError(f"{where}：缺少 id（字符串）")
     if not isinstance(item.get("source"), str) or not item["source"].strip():
         raise PackError(f"{where}：缺少 source（依据：文件、标准条款或网址）")
-    if needs_examples:
+    for key in getattr(rule, "pack_required", ()):
+        if key not in item:
+            raise PackError(f"{where}：缺少 {key}（规则 {rule.code} 需要此项）")
+    fault = rule.check_entry(item) if hasattr(rule, "check_entry") else None
+    if fault:
+        raise PackError(f"{where}：{fault}")
+    for key in REGEX_KEYS:
+        value = item.get(key, [])
+        for pattern in value if isinstance(value, list) else [value]:
+            if not isinstance(pattern, str):
+                raise PackError(f"{where}：{key} 应为正则表达式字符串或其列表")
+            try:
+                regex(pattern)
+            except re.error as e:
+                raise PackError(f"{where}：{key} 不是合法的正则表达式（{e}）：{pattern}") from None
+    if isinstance(item.get("pattern"), str) and isinstance(item.get("correct"), str):
+        groups = regex(item["pattern"]).groups
+        if any(int(n) > groups for n in re.findall(r"\\(\d+)", item["correct"])):
+            raise PackError(f"{where}：correct 引用了 pattern 中不存在的分组（pattern 只有 {groups} 个分组）")
+    for key in ("since", "until"):
+        if key in item and not isinstance(item[key], int):
+            raise PackError(f"{where}：{key} 应为年份（整数，如 2021）")
+    if "severity" in item and item["severity"] not in ("error", "warning", "info"):
+        raise PackError(f"{where}：severity 应为 error、warning 或 info")
+    if rule is not None:
         for key in ("bad", "good"):
             value = item.get(key)
             if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):

@@ -97,4 +97,7 @@ class Source:
         return self.text[start:end]
 
     def is_rendered(self, start: int, end: int) -> bool:
+        """Whether a span (or an insertion point, start == end) touches rendered text."""
+        if start == end:
+            return any(s <= start <= e for s, e in self.rendered)
         return any(s < end and start < e for s, e in self.rendered)

@@ -126,3 +126,19 @@ def test_config_file_selects_and_overrides_severity(tmp_path, monkeypatch):
     (tmp_path / "fazhilint.toml").write_text('selec = ["FZ1"]\n', encoding="utf-8")
     r = run("check", "-", input=BROKEN)
     assert r.exit_code == 2 and "未知的配置项" in r.stderr
+
+
+def test_parallel_batch_matches_serial_and_keeps_order(tmp_path):
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(BROKEN * (i + 1), encoding="utf-8")
+    (tmp_path / "3.txt").write_bytes(b"")  # one unreadable file in the middle
+    serial = run("check", str(tmp_path), "-f", "concise", "-j", "1").stdout
+    parallel = run("check", str(tmp_path), "-f", "concise", "-j", "2").stdout
+    assert serial == parallel
+    assert "3.txt:1:1: FZ001 [错误] 无法读取：文件为空" in parallel
+
+
+def test_fix_needs_files_but_diff_works_on_stdin():
+    assert run("check", "-", "--fix", input=BROKEN).exit_code == 2
+    r = run("check", "-", "--diff", "--unsafe-fixes", input=BROKEN)
+    assert "+二、存在的问题" in r.stdout

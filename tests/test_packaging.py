@@ -24,6 +24,8 @@ def test_wheel_contains_grammar_and_rule_packs(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "fazhilint/_data/grammar/outline.lark" in names
     assert any(n.startswith("fazhilint/_data/rules/") for n in names)
+    assert "fazhilint/_data/rules/profiles.toml" in names
+    assert "fazhilint/_data/rules/lexicon/dict.txt" in names
 
 
 def test_installed_wheel_lints_the_sample(wheel, tmp_path):
@@ -35,6 +37,7 @@ def test_installed_wheel_lints_the_sample(wheel, tmp_path):
                        capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 1, r.stderr
     assert ":11:1: FZ102" in r.stdout
+    assert "FZ002" not in r.stdout  # every rule ran, FZ503 with jieba and the shipped lexicon included
     # python-docx comes with the wheel: the Word sample is read in the fresh environment too.
     r = subprocess.run([str(env_dir / "bin" / "fazhilint"), "check", str(SAMPLE.with_suffix(".docx")), "-f", "concise"],
                        capture_output=True, text=True, cwd=tmp_path)

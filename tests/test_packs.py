@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fazhilint import packs
@@ -53,3 +55,79 @@ def test_cli_reports_a_malformed_pack_as_usage_error(tmp_path):
 
 def test_builtin_packs_load():
     packs.load()
+
+
+COUNTY = '''
+[pack]
+name = "松阳县"
+
+[[placeholder]]
+id = "county-template-name"
+pattern = '□□乡'
+note = "是本县模板的占位写法，请填写乡镇名称"
+source = "松阳县依法治县办 2025 年报告模板"
+bad = ["□□乡2025年法治政府建设年度报告"]
+good = ["竹源乡2025年法治政府建设年度报告"]
+
+[[term-substitution]]
+id = "lijie-quanhui"
+pattern = '历届(?=全会)'
+correct = "历次"
+source = "本县覆盖内置条目：改为需核对的修复"
+bad = ["党的十九大和历届全会精神"]
+good = ["党的二十大和二十届历次全会精神"]
+'''
+
+
+def test_county_pack_adds_and_overrides_entries(tmp_path):
+    path = tmp_path / "songyang.toml"
+    path.write_text(COUNTY, encoding="utf-8")
+    text = "□□乡2025年法治政府建设年度报告\n全面贯彻党的十九大和历届全会精神。\n"
+    r = run("check", "-", "--select", "FZ303,FZ304", "--format", "json", input=text)
+    assert [d["code"] for d in json.loads(r.stdout)] == ["FZ304"]
+    r = run("check", "-", "--select", "FZ303,FZ304", "--format", "json", "--pack", str(path), input=text)
+    found = json.loads(r.stdout)
+    assert [(d["line"], d["code"]) for d in found] == [(1, "FZ303"), (2, "FZ304")]
+    assert "本县模板" in found[0]["message"]
+    assert found[1]["fix"]["applicability"] == "unsafe"  # the county's entry replaced the built-in safe one
+
+
+def test_county_pack_from_configuration(tmp_path):
+    (tmp_path / "songyang.toml").write_text(COUNTY, encoding="utf-8")
+    (tmp_path / "fazhilint.toml").write_text('packs = ["songyang.toml"]\n', encoding="utf-8")
+    from fazhilint import config
+
+    loaded = config.load(start=tmp_path)
+    assert [e.id for e in loaded.packs_loaded().entries("placeholder")][-1] == "county-template-name"
+
+
+@pytest.mark.parametrize("text, fault", [
+    ("[[placeholder]]\nid = 'a'\nsource = 'x'\npattern = '(未闭合'\nnote = 'n'\nbad = ['甲']\ngood = ['乙']\n",
+     "pattern 不是合法的正则表达式"),
+    ("[[placeholder]]\nid = 'a'\nsource = 'x'\nnote = 'n'\nbad = ['甲']\ngood = ['乙']\n", "缺少 pattern"),
+    ("[[outdated-formulation]]\nid = 'a'\nsource = 'x'\npattern = '甲'\nnote = 'n'\naccept = ['[']\nbad = ['甲']\ngood = ['乙']\n",
+     "accept 不是合法的正则表达式"),
+    ("[[canonical-phrase]]\nid = 'a'\nsource = 'x'\npattern = '甲'\ncorrect = '乙'\nseverity = 'fatal'\nbad = ['甲']\ngood = ['乙']\n",
+     "severity"),
+    ("[[term-substitution]]\nid = 'a'\nsource = 'x'\npattern = '(甲)'\ncorrect = '\\2乙'\nbad = ['甲']\ngood = ['乙']\n",
+     "不存在的分组"),
+    ("[[outdated-formulation]]\nid = 'a'\nsource = 'x'\npattern = '甲'\nnote = 'n'\nuntil = '2020'\nbad = ['甲']\ngood = ['乙']\n",
+     "until 应为年份"),
+    ("[[placeholder]]\nid = 'a'\nsource = 'x'\npattern = 3\nnote = 'n'\nbad = ['甲']\ngood = ['乙']\n",
+     "pattern 应为正则表达式"),
+    ("[[canonical-phrase]]\nid = 'a'\nsource = 'x'\npattern = '甲'\nbad = ['甲']\ngood = ['乙']\n", "缺少 correct"),
+    ("[[canonical-phrase]]\nid = 'a'\nsource = 'x'\nchains = [{ items = ['甲'] }]\nbad = ['甲']\ngood = ['乙']\n",
+     "chains 应为"),
+])
+def test_malformed_pattern_entry_is_a_clear_error(tmp_path, text, fault):
+    path = tmp_path / "county.toml"
+    path.write_text(text, encoding="utf-8")
+    r = run("check", "-", "--pack", str(path), input="一、甲\n")
+    assert r.exit_code == 2
+    assert "county.toml" in r.stderr and "第1条" in r.stderr and "id = 'a'" in r.stderr and fault in r.stderr
+
+
+def test_rule_command_lists_pack_entries():
+    r = run("rule", "FZ301")
+    assert r.exit_code == 0
+    assert "规则包条目" in r.stdout and "goal-chain" in r.stdout and "依据：" in r.stdout

@@ -12,8 +12,23 @@ FORMATS = {
     "full": "代码框与下划线，供人在终端阅读（rich）",
     "concise": "每个问题一行：路径:行:列: 代码 信息",
     "json": "JSON 数组（稳定的机器接口，见 README）",
+    "github": "GitHub Actions 注释（::error file=…::…）",
+    "sarif": "SARIF 2.1.0（代码扫描平台）",
+    "xlsx": "Excel 工作簿：每个文件一行的汇总表和全部问题明细（须配合 -o）",
     "html": "一个独立的 HTML 页面：原文中标出每个问题，手机上也能看（配合 -o 报告.html）",
 }
+BINARY = {"xlsx"}  # formats written to a file only
+EXTRAS = {"xlsx": ("openpyxl", "xlsx")}  # format: (module it needs, the pip extra that brings it)
+
+
+def missing_extra(name: str) -> str | None:
+    """The install command a format still needs, or None."""
+    if name not in EXTRAS:
+        return None
+    module, extra = EXTRAS[name]
+    import importlib.util
+
+    return None if importlib.util.find_spec(module) else f"pip install 'fazhilint[{extra}]'"
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""FZ0xx: what the engine itself reports (documented like rules, never run on a document)."""

@@ -1,0 +1,74 @@
+"""FZ204: “二是”“三是”前缺少标点."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fazhilint.diagnostics import Applicability, Edit, Fix
+from fazhilint.numerals import to_chinese
+from fazhilint.rule import Rule
+from fazhilint.rules.punctuation import CLOSING, is_cjk, prose_start
+
+# What may end an item before the next 二是: a full stop or a semicolon (half width in converted copies).
+_ENDINGS = {"。": "。", "；": "；", ";": "；"}
+
+
+def _joined(text: str, at: int) -> bool:
+    """The character before ``at`` is text (a Chinese character, closing quote or digit), not a mark."""
+    before = text[at - 1] if at > 0 else ""
+    return is_cjk(before) or before in CLOSING or before.isalnum()
+
+
+class MissingPunctuationBeforeEnumeration(Rule):
+    """“二是”“三是”等前面缺少标点，与上一项连成一句。
+
+    说明：
+        段内列举“一是……二是……三是……”，每一项结束时应有句号或分号，下一项才开始。
+        “走进群众心里二是提升……”缺了标点；标题直接连着“一是”（“统筹协调顾全局一是增强……”）
+        也缺了标题末尾的句号。修复（需核对）插入本文其他列举项之间所用的标点：上一项内有句号时用“。”，
+        否则随全文多数用“。”或“；”。只检查前面确有上一项（“一是”之后的“二是”）的列举。
+    为何：
+        缺了标点，两项挤成一句，读者分不清上一项在哪里结束、“二是”是否为列举。
+    反例：
+        一是强化宣传阵地建设，让法律走进群众心里二是提升宣传队伍水平。
+        ---
+        （一）强化组织领导，统筹协调顾全局一是增强法治思想。二是健全体制机构。
+    正例：
+        一是强化宣传阵地建设，让法律走进群众心里。二是提升宣传队伍水平。
+        ---
+        （一）强化组织领导。一是增强法治思想；二是健全体制机构。这是唯一是非分明的办法。
+    依据：
+        GB/T 15834—2011《标点符号用法》附录B.3.7：叙述性序次语后不用标点，示例“一是传递信息；二是确定关系；三是组织生活”各项之间用分号隔开。
+    """
+
+    code = "FZ204"
+    name = "missing-punctuation-before-enumeration"
+    summary = "“二是”“三是”前缺少标点（或标题直接连着“一是”）"
+    fix = Applicability.UNSAFE
+
+    def check(self, doc):
+        text = doc.text
+        usual = Counter(_ENDINGS[text[e.start - 1]] for p in doc.paragraphs for e in p.enums
+                        if e.numeral > 1 and e.start and text[e.start - 1] in _ENDINGS)
+        between = "；" if usual["；"] > usual["。"] else "。"
+        for section in (doc.root, *doc.sections()):
+            own = ([section.heading] if section.heading else []) + section.paragraphs
+            previous = None  # the previous item of the open enumeration
+            for p in own:
+                for e in p.enums:
+                    if e.numeral == 1:
+                        if p.is_heading and e.start > prose_start(p) and _joined(text, e.start):
+                            yield self._report(e, "。", "标题与“一是”连在一起，标题末尾缺少“。”")
+                    elif previous is not None and previous.numeral == e.numeral - 1 and _joined(text, e.start):
+                        item = text[previous.end : e.start]
+                        why = f"“{to_chinese(e.numeral - 1)}是”一项到此结束"
+                        if "。" in item:
+                            mark, why = "。", why + "（该项内已有句号）"
+                        else:
+                            mark, why = between, why + (f"（本文其他列举项之间多用“{between}”）" if usual else "")
+                        yield self._report(e, mark, why)
+                    previous = e
+
+    def _report(self, e, mark, why):
+        return self.report(e.start, e.end, f"“{e.raw}”前缺少标点：{why}，应在“{e.raw}”前加“{mark}”",
+                           Fix.unsafe(Edit(e.start, e.start, mark)))

@@ -1,0 +1,48 @@
+"""Machine formats: GitHub annotations, SARIF, and the county office's Excel workbook."""
+
+from __future__ import annotations
+
+import json
+
+from openpyxl import load_workbook
+
+from tests.test_cli import BROKEN, run
+
+
+def test_github_annotations():
+    r = run("check", "-", "-f", "github", "--stdin-filename", "报告.txt", input=BROKEN)
+    assert r.stdout.strip() == (
+        "::error file=报告.txt,line=2,col=1,endLine=2,endColumn=2,"
+        "title=FZ102 numbering-missing-numeral::序号缺少数字：此处应为“二、”"
+    )
+
+
+def test_sarif_log():
+    log = json.loads(run("check", "-", "-f", "sarif", input=BROKEN).stdout)
+    run_ = log["runs"][0]
+    assert log["version"] == "2.1.0" and run_["columnKind"] == "unicodeCodePoints"
+    assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == ["FZ102"]
+    result = run_["results"][0]
+    assert result["ruleId"] == "FZ102" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+
+
+def test_xlsx_summary_and_details(tmp_path):
+    (tmp_path / "a.txt").write_text("甲镇2024年法治政府建设情况报告\n" + BROKEN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("乙镇2024年法治政府建设情况报告\n一、主要举措和成效\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    out = tmp_path / "汇总.xlsx"
+    r = run("check", str(tmp_path), "-f", "xlsx", "-o", str(out))
+    assert r.exit_code == 1
+    book = load_workbook(out)
+    rows = list(book["汇总"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("文件", "报告标题", "结论")
+    verdicts = {row[0].rsplit("/", 1)[-1]: row[2] for row in rows[1:]}
+    assert verdicts == {"a.txt": "有错误", "b.txt": "通过", "c.txt": "无法读取"}
+    details = list(book["明细"].iter_rows(values_only=True))
+    assert [row[4] for row in details[1:]] == ["FZ102", "FZ001"]
+
+
+def test_xlsx_needs_an_output_file():
+    r = run("check", "-", "-f", "xlsx", input=BROKEN)
+    assert r.exit_code == 2 and "-o" in r.stderr
