@@ -29,7 +29,8 @@ def test_sarif_log():
 
 def test_xlsx_summary_and_details(tmp_path):
     (tmp_path / "a.txt").write_text("甲镇2024年法治政府建设情况报告\n" + BROKEN, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("乙镇2024年法治政府建设情况报告\n一、主要举措和成效\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("乙镇人民政府关于2024年度安全生产工作情况的报告\n一、主要工作和成效\n全年开展安全检查12次。\n",
+                                    encoding="utf-8")
     (tmp_path / "c.txt").write_bytes(b"")
     out = tmp_path / "汇总.xlsx"
     r = run("check", str(tmp_path), "-f", "xlsx", "-o", str(out))
