@@ -41,7 +41,8 @@ def test_xlsx_summary_and_details(tmp_path):
     verdicts = {row[0].rsplit("/", 1)[-1]: row[2] for row in rows[1:]}
     assert verdicts == {"a.txt": "有错误", "b.txt": "通过", "c.txt": "无法读取"}
     details = list(book["明细"].iter_rows(values_only=True))
-    assert [row[4] for row in details[1:]] == ["FZ102", "FZ001"]
+    codes = [row[4] for row in details[1:]]
+    assert "FZ102" in codes and codes[-1] == "FZ001" and "FZ501" in codes
 
 
 def test_xlsx_needs_an_output_file():
