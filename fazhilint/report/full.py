@@ -25,11 +25,22 @@ def render(results, out, context) -> None:
             console.print(_header(d))
             if result.source is not None and d.code != "FZ001":
                 console.print(_frame(result.source, d))
-            if d.fix:
-                flag = "可安全自动修复（--fix）" if d.fix.applicability.value == "safe" else "可修复，需核对（--unsafe-fixes）"
-                console.print(Text(f"   = {flag}", style="dim"))
+            if d.fix and result.source is not None:
+                console.print(Text(f"   = {_fix_note(result.source.text, d.fix)}", style="dim"))
             console.print()
     console.print(Text(summary_line(results, context), style="bold"))
+
+
+def _fix_note(text: str, fix) -> str:
+    """What the fix would do, shown on the text around its first edit: “（）深” → “（三）深”."""
+    how = "可安全自动修复（--fix）" if fix.applicability.value == "safe" else "可修复，需核对（--unsafe-fixes）"
+    e = fix.edits[0]
+    lo = max(text.rfind("\n", 0, e.start) + 1, e.start - 2)
+    hi = min(len(text) if text.find("\n", e.end) < 0 else text.find("\n", e.end), e.end + 2)
+    before = text[lo:hi]
+    after = text[lo : e.start] + e.content + text[e.end : hi]
+    more = f"（共 {len(fix.edits)} 处）" if len(fix.edits) > 1 else ""
+    return f"{how}：“{before}”→“{after}”{more}"
 
 
 def _header(d) -> Text:
