@@ -196,3 +196,16 @@ def test_html_report_renders_in_chromium(tmp_path, width):
                     f"--window-size={width},2400", (tmp_path / "报告.html").as_uri()],
                    capture_output=True, timeout=120)
     assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+def test_suggestions_spread_over_the_text_are_summarised():
+    from fazhilint.diagnostics import Diagnostic, Edit, Fix
+    from fazhilint.report import suggestion
+
+    text = "甲,乙\n" + "丙" * 80 + ",丁"
+    spread = Diagnostic("FZ203", "x", 1, 2, "m", Fix.safe(Edit(1, 2, "，"), Edit(len(text) - 2, len(text) - 1, "，")))
+    assert suggestion(spread, text) == "建议修改（共 2 处）：“,”→“，”"
+    local = Diagnostic("FZ102", "x", 0, 1, "m", Fix.unsafe(Edit(0, 0, "二")))
+    assert suggestion(local, "、存在的问题") == "建议修改：“、”→“二、”"
+    gone = Diagnostic("FZ305", "x", 0, 4, "m", Fix.unsafe(Edit(0, 4, "")))
+    assert suggestion(gone, "相关稿件") == "建议删除：“相关稿件”"

@@ -72,10 +72,21 @@ def summary_line(results, context: RenderContext) -> str:
 
 
 def suggestion(d, text: str) -> str:
-    """The correction a finding's fix suggests, for people: 建议修改：“、”→“二、”."""
-    lo = min([d.start] + [e.start for e in d.fix.edits])
-    hi = max([d.end] + [e.end for e in d.fix.edits])
-    fixed = text[lo:hi]
-    for e in sorted(d.fix.edits, reverse=True):
-        fixed = fixed[: e.start - lo] + e.content + fixed[e.end - lo:]
-    return f"建议修改：“{text[lo:hi]}”→“{fixed}”"
+    """The correction a finding's fix suggests, for people: 建议修改：“、”→“二、”.
+
+    A fix spread over the document (every half-width comma) is shown as its distinct
+    replacements and their count, not as the whole text between them."""
+    edits = sorted(d.fix.edits)
+    lo, hi = min(d.start, edits[0].start), max(d.end, edits[-1].end)
+    if hi - lo <= 60 and "\n" not in text[lo:hi]:
+        fixed = text[lo:hi]
+        for e in reversed(edits):
+            fixed = fixed[: e.start - lo] + e.content + fixed[e.end - lo:]
+        return f"建议修改：“{text[lo:hi]}”→“{fixed}”" if fixed.strip() else f"建议删除：“{text[lo:hi]}”"
+    pairs = list(dict.fromkeys((_clip(text[e.start:e.end]), _clip(e.content)) for e in edits))
+    shown = "、".join(f"“{old}”→“{new}”" for old, new in pairs[:5]) + ("等" if len(pairs) > 5 else "")
+    return f"建议修改（共 {len(edits)} 处）：{shown}"
+
+
+def _clip(s: str, width: int = 20) -> str:
+    return s if len(s) <= width else s[:width] + "……"
