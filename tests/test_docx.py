@@ -377,3 +377,13 @@ def test_num_style_link_and_override_levels():
 
     renderer = Numbering(numbering, styles)
     assert [renderer.label(p(n)) for n in (5, 5, 7)] == ["一、", "二、", "第3条"]
+
+
+def test_full_format_offers_word_fixes_as_suggestions_only():
+    from typer.testing import CliRunner
+
+    from fazhilint.cli import app
+
+    r = CliRunner().invoke(app, ["check", str(SAMPLE.with_suffix(".docx")), "-f", "full"])
+    assert "建议修改：“（）深”→“（三）深”" in r.stdout
+    assert "--unsafe-fixes" not in r.stdout and "--fix" not in r.stdout
