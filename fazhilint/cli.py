@@ -72,7 +72,7 @@ def _usage_error(message: str):
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹；“-”表示从标准输入读取。")],
-    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json。默认：终端用 full，否则 concise。")] = None,
+    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、github、sarif、xlsx、html。默认：终端用 full，否则 concise。")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把报告写入此文件，而不是标准输出。")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="只启用这些规则：代码、前缀（FZ1）或名称，可用逗号分隔。")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
@@ -86,6 +86,7 @@ def check(
     profile: Annotated[Optional[str], typer.Option("--profile", help="报告类型，如 fazhi-annual、report；默认按标题判断。")] = None,
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行检查的进程数；默认文件多时按 CPU 核数。")] = None,
+    annotate: Annotated[Optional[Path], typer.Option("--annotate", help="检查一个 .docx，另存一份带批注的副本（每个问题一条 Word 批注）；原文件不改动。")] = None,
 ) -> None:
     """检查报告，列出问题并说明应如何修改。"""
     from fazhilint.diagnostics import Severity
@@ -109,9 +110,14 @@ def check(
         config = config.with_cli(packs=config.packs + tuple(pack))
     _check_packs(config)
 
-    results, context = _lint(_expand(paths), config, fix, diff, unsafe_fixes, stdin_filename, jobs)
+    expanded = _expand(paths)
+    if annotate:
+        _check_annotate(expanded, annotate)
+    results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename, jobs)
     if diff:
         return
+    if annotate:
+        _write_annotated(results[0], annotate)
     if output and fmt in BINARY:
         from fazhilint.fix import write_atomic
 
@@ -153,10 +159,34 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
             result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context)
         results.append(result)
     for r in results:
+        if not r.readable or r.source.kind not in ("text", "markdown"):
+            continue  # Word and web files are never rewritten: their fixes are suggestions only
         for d in r.diagnostics:
             context.fixable += applicable(d, unsafe=False)
             context.unsafe_fixable += applicable(d, unsafe=True) and not applicable(d, unsafe=False)
     return results, context
+
+
+def _check_annotate(paths: list[str], out: Path) -> None:
+    if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).suffix.lower() != ".docx":
+        _usage_error("--annotate 只能用于检查单个 .docx 文件，例如：fazhilint check 草稿.docx --annotate 草稿.批注.docx")
+    if out.suffix.lower() != ".docx":
+        _usage_error(f"--annotate 的输出文件应以 .docx 结尾：{out}")
+    if out.resolve() == Path(paths[0]).resolve():
+        _usage_error("--annotate 的输出文件不能是被检查的原文件；请另取一个文件名")
+
+
+def _write_annotated(result, out: Path) -> None:
+    from fazhilint.annotate import AnnotateError, annotate
+
+    if not result.readable:
+        sys.stderr.write(f"fazhilint: 无法读取 {result.path}，未写入批注副本\n")
+        return
+    try:
+        count = annotate(result, out)
+    except (AnnotateError, OSError) as e:
+        _usage_error(f"无法写入批注副本 {out}：{e}")
+    sys.stderr.write(f"已写入批注副本：{out}（{count} 条批注）\n")
 
 
 def _fix(result, config, unsafe, write, show_diff, context):

@@ -176,12 +176,17 @@ class Document:
                 return p
         return None
 
-    def heading_path(self, paragraph: Paragraph) -> str:
-        """Where a paragraph sits, for people: "二、 > （三） > 第2段"."""
+    def heading_path(self, paragraph: Paragraph, leaf: str | None = None) -> str:
+        """Where a paragraph sits, for people: "二、 > （三） > 第2段".
+
+        ``leaf`` replaces the last part for paragraphs that are not the section's
+        own (a table cell: "二、 > 表1 第2行第3列")."""
         section = paragraph.section or self.root
         # A broken or missing marker is shown as the one it should be: that is how to find it.
         parts = [s.marker.raw.strip() if s.marker.ok else s.marker.expected_label for s in section.path]
-        if paragraph.kind == "body":
+        if leaf:
+            parts.append(leaf)
+        elif paragraph.kind == "body":
             index = next(i for i, p in enumerate(section.paragraphs, 1) if p is paragraph)
             parts.append(f"第{index}段")
         elif paragraph.kind == "title":

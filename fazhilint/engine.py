@@ -16,7 +16,7 @@ from fazhilint.document import Document
 from fazhilint.rules.engine.fz000_parse_error import ParseError
 from fazhilint.rules.engine.fz001_unreadable_input import UnreadableInput as Unreadable
 from fazhilint.rules.engine.fz002_internal_error import InternalError
-from fazhilint.source import Source, UnreadableInput
+from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 
 
 @dataclass
@@ -112,7 +112,9 @@ def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
     d.end_line, d.end_column = source.position(d.end)
     if source.line_labels:
         paragraph = document.paragraph_at(d.start)
-        d.location = document.heading_path(paragraph) if paragraph else source.line_labels.get(d.line)
+        label = source.line_labels.get(d.line)
+        leaf = label if label and label.startswith(CELL_LABEL) else None
+        d.location = document.heading_path(paragraph, leaf) if paragraph else label
     if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end] for e in d.fix.edits):
         d.fix = None  # never edit text the author did not type, never join lines
 

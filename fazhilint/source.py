@@ -10,6 +10,10 @@ from functools import cached_property
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
+# Line labels starting with this name a table cell ("表1 第2行第3列"): the heading path ends with it.
+CELL_LABEL = "表"
+
+
 class UnreadableInput(Exception):
     """An input that cannot be linted; the message is shown to the user (FZ001)."""
 

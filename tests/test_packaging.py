@@ -38,6 +38,10 @@ def test_installed_wheel_lints_the_sample(wheel, tmp_path):
     assert r.returncode == 1, r.stderr
     assert ":11:1: FZ102" in r.stdout
     assert "FZ002" not in r.stdout  # every rule ran, FZ503 with jieba and the shipped lexicon included
+    # python-docx comes with the wheel: the Word sample is read in the fresh environment too.
+    r = subprocess.run([str(env_dir / "bin" / "fazhilint"), "check", str(SAMPLE.with_suffix(".docx")), "-f", "concise"],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 1 and ":6:1: FZ102" in r.stdout, r.stderr
     grammar = subprocess.run([str(python), "-c", "from fazhilint import resources; print(resources.grammar_path())"],
                              capture_output=True, text=True, cwd=tmp_path).stdout
     assert "site-packages/fazhilint/_data/grammar" in grammar

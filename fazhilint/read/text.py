@@ -15,15 +15,29 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Magic numbers of files that are often renamed or picked by mistake.
+# Magic numbers of files that are often renamed or picked by mistake: what it is, what to do.
 _SIGNATURES = (
-    (b"PK\x03\x04", "这是一个压缩包（可能是 .docx 或 .zip），不是纯文本文件"),
-    (b"\xd0\xcf\x11\xe0", "这是旧版 Word（.doc/.wps）或 Excel 文件，请另存为 .docx 后再检查"),
-    (b"%PDF", "这是 PDF 文件，请提供 .docx 或 .txt 版本"),
-    (b"\x89PNG", "这是 PNG 图片，不是文本文件"),
-    (b"\xff\xd8\xff", "这是 JPEG 图片，不是文本文件"),
-    (b"GIF8", "这是 GIF 图片，不是文本文件"),
+    (b"PK\x03\x04", "这是一个压缩包（可能是 .docx 或 .zip）", "不是纯文本文件"),
+    (b"\xd0\xcf\x11\xe0", "这是旧版 Word（.doc/.wps）或 Excel 文件", "请另存为 .docx 后再检查"),
+    (b"%PDF", "这是 PDF 文件", "请提供 .docx 或 .txt 版本"),
+    (b"\x89PNG", "这是 PNG 图片", "不是文本文件"),
+    (b"\xff\xd8\xff", "这是 JPEG 图片", "不是文本文件"),
+    (b"GIF8", "这是 GIF 图片", "不是文本文件"),
 )
+
+
+def identify(head: bytes) -> str | None:
+    """What a file is by its first bytes ("这是 PNG 图片"), for kinds often renamed by mistake."""
+    return next((what for magic, what, _ in _SIGNATURES if head.startswith(magic)), None)
+
+
+def head(path: Path, size: int = 8) -> bytes:
+    """A binary file's first bytes, to tell what it is; an empty file is unreadable."""
+    with open(path, "rb") as f:
+        data = f.read(size)
+    if not data:
+        raise UnreadableInput("文件为空（0 字节），没有可检查的内容")
+    return data
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -37,9 +51,9 @@ def decode(data: bytes, path: str) -> Source:
             except UnicodeDecodeError as e:
                 raise UnreadableInput(f"文件声明为 {encoding} 编码，但第 {e.start} 字节处无法解码") from None
             return Source.from_string(raw, path, encoding=encoding, bom=True)
-    for magic, reason in _SIGNATURES:
+    for magic, what, advice in _SIGNATURES:
         if data.startswith(magic):
-            raise UnreadableInput(reason)
+            raise UnreadableInput(f"{what}，{advice}")
     if b"\x00" in data[:8192]:
         raise UnreadableInput("这是二进制文件，不是文本文件")
     for encoding in ("utf-8", "gb18030"):

@@ -15,6 +15,7 @@ FORMATS = {
     "github": "GitHub Actions 注释（::error file=…::…）",
     "sarif": "SARIF 2.1.0（代码扫描平台）",
     "xlsx": "Excel 工作簿：每个文件一行的汇总表和全部问题明细（须配合 -o）",
+    "html": "一个独立的 HTML 页面：原文中标出每个问题，手机上也能看（配合 -o 报告.html）",
 }
 BINARY = {"xlsx"}  # formats written to a file only
 EXTRAS = {"xlsx": ("openpyxl", "xlsx")}  # format: (module it needs, the pip extra that brings it)
@@ -68,3 +69,24 @@ def summary_line(results, context: RenderContext) -> str:
     if context.unsafe_fixable:
         line += f"另有 {context.unsafe_fixable} 个可用 --unsafe-fixes 修复（请核对后使用）。"
     return line
+
+
+def suggestion(d, text: str) -> str:
+    """The correction a finding's fix suggests, for people: 建议修改：“、”→“二、”.
+
+    A fix spread over the document (every half-width comma) is shown as its distinct
+    replacements and their count, not as the whole text between them."""
+    edits = sorted(d.fix.edits)
+    lo, hi = min(d.start, edits[0].start), max(d.end, edits[-1].end)
+    if hi - lo <= 60 and "\n" not in text[lo:hi]:
+        fixed = text[lo:hi]
+        for e in reversed(edits):
+            fixed = fixed[: e.start - lo] + e.content + fixed[e.end - lo:]
+        return f"建议修改：“{text[lo:hi]}”→“{fixed}”" if fixed.strip() else f"建议删除：“{text[lo:hi]}”"
+    pairs = list(dict.fromkeys((_clip(text[e.start:e.end]), _clip(e.content)) for e in edits))
+    shown = "、".join(f"“{old}”→“{new}”" for old, new in pairs[:5]) + ("等" if len(pairs) > 5 else "")
+    return f"建议修改（共 {len(edits)} 处）：{shown}"
+
+
+def _clip(s: str, width: int = 20) -> str:
+    return s if len(s) <= width else s[:width] + "……"

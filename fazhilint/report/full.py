@@ -26,14 +26,17 @@ def render(results, out, context) -> None:
             if result.source is not None and d.code != "FZ001":
                 console.print(_frame(result.source, d))
             if d.fix and result.source is not None:
-                console.print(Text(f"   = {_fix_note(result.source.text, d.fix)}", style="dim"))
+                rewritable = result.source.kind in ("text", "markdown")
+                console.print(Text(f"   = {_fix_note(result.source.text, d.fix, rewritable)}", style="dim"))
             console.print()
     console.print(Text(summary_line(results, context), style="bold"))
 
 
-def _fix_note(text: str, fix) -> str:
+def _fix_note(text: str, fix, rewritable: bool = True) -> str:
     """What the fix would do, shown on the text around its first edit: “（）深” → “（三）深”."""
     how = "可安全自动修复（--fix）" if fix.applicability.value == "safe" else "可修复，需核对（--unsafe-fixes）"
+    if not rewritable:  # Word and web files are never rewritten: the fix is a suggestion
+        how = "建议修改"
     e = fix.edits[0]
     lo = max(text.rfind("\n", 0, e.start) + 1, e.start - 2)
     hi = min(len(text) if text.find("\n", e.end) < 0 else text.find("\n", e.end), e.end + 2)

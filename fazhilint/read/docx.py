@@ -1,0 +1,189 @@
+"""Word .docx: body paragraphs and table cells in document order, one line each.
+
+What is read: the paragraphs of the body and of table cells (nested tables
+too), Word's automatic numbering rendered in front of each paragraph (and
+recorded in ``Source.rendered``), tracked changes as if accepted (insertions
+kept, deletions dropped), soft line breaks as a space, tabs as a tab.
+What is not: headers, footers, footnotes, endnotes, comments, text boxes,
+hidden text, and a table of contents (its paragraphs stay, as empty lines, so
+line numbers remain paragraph numbers).
+
+``read_lines`` keeps, for every line, the runs its characters came from, so
+the annotator (``fazhilint.annotate``) can anchor a comment on exact characters.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fazhilint.read.docx_numbering import TOC_STYLES, W, Numbering
+from fazhilint.source import CELL_LABEL, Source, UnreadableInput
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Subtrees whose text Word does not show in the body flow (or shows elsewhere).
+_SKIP = {W + t for t in ("del", "moveFrom", "txbxContent", "pPr", "rPr", "rt", "fldData")} | {_MC_FALLBACK}
+_TEXT = {W + "t"}
+_SPACE = {W + "br", W + "cr"}  # soft line breaks read as a space
+TOC_LABEL = "目录（不检查）"
+
+
+@dataclass
+class Line:
+    """One paragraph: its text and where each character came from."""
+
+    text: str
+    label: str  # "第3段" or "表1 第2行第1列"
+    p: object  # the w:p element
+    rendered: int = 0  # length of the automatic numbering label at the start of text
+    segments: list[tuple[int, int, object]] = field(default_factory=list)  # (start, end, w:r) in text
+
+
+def piece(child) -> str:
+    """The text one child of a w:r contributes to the line."""
+    tag = child.tag
+    if tag in _TEXT:
+        return (child.text or "").replace("\r", " ").replace("\n", " ")
+    if tag in _SPACE:
+        return " "
+    if tag == W + "tab" or tag == W + "ptab":
+        return "\t"
+    if tag == W + "noBreakHyphen":
+        return "-"
+    return ""
+
+
+def open_docx(path: Path):
+    """python-docx's Document, or UnreadableInput saying why it is not a Word document."""
+    from fazhilint.read.text import head as read_head
+    from fazhilint.read.text import identify
+
+    head = read_head(path)
+    if not zipfile.is_zipfile(path):
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise UnreadableInput("扩展名是 .docx，但这是旧版 .doc/.wps 文件或已加密（设了打开密码）的文档；"
+                                  "请在 Word/WPS 中取消密码并“另存为”.docx 后再检查")
+        if head.startswith(b"PK"):
+            raise UnreadableInput("Word 文档不完整或已损坏（压缩包结构残缺，可能没有下载或复制完整）；"
+                                  "请重新获取原稿，或用 Word/WPS 打开后另存为 .docx")
+        what = identify(head)
+        raise UnreadableInput(f"扩展名是 .docx，但这不是 Word 文档（{what or '不是 zip 格式，文件可能已损坏或被改了扩展名'}）；"
+                              "请用 Word/WPS 打开原稿，“另存为”.docx 后再检查")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError) as e:
+        raise UnreadableInput(f".docx 压缩包已损坏（{e}）；请用 Word/WPS 打开后另存为 .docx") from None
+    if "word/document.xml" not in names:
+        kind = "Excel 表格" if "xl/workbook.xml" in names else "PowerPoint 演示文稿" if "ppt/presentation.xml" in names else "普通压缩包"
+        raise UnreadableInput(f"扩展名是 .docx，但压缩包里没有 word/document.xml：这是{kind}，不是 Word 文档")
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except Exception as e:  # python-docx raises many kinds on malformed parts
+        raise UnreadableInput(f"无法打开此 Word 文档（{type(e).__name__}: {e}）；"
+                              "请用 Word/WPS 打开并另存为 .docx 后再检查") from None
+
+
+def _part(document, suffix: str):
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(suffix) and not rel.is_external:
+            return rel.target_part.element
+    return None
+
+
+def read_lines(document) -> list[Line]:
+    """Every body and table-cell paragraph of a python-docx Document, in order."""
+    styles = _part(document, "/styles")
+    numbering = Numbering(_part(document, "/numbering"), styles)
+    toc_styles = set() if styles is None else set(map(str, TOC_STYLES(styles)))
+    lines: list[Line] = []
+    tables = [0]
+
+    def block(container, cell: str | None, toc: bool = False) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                if toc or child.find(f"{W}pPr/{W}pStyle[@{W}val]") is not None and \
+                        child.find(f"{W}pPr/{W}pStyle").get(W + "val") in toc_styles:
+                    lines.append(Line("", TOC_LABEL, child))  # a table of contents repeats the headings
+                else:
+                    lines.append(_line(child, numbering, cell or f"第{len(lines) + 1}段"))
+            elif tag == W + "tbl":
+                tables[0] += 1
+                table(child, f"{CELL_LABEL}{tables[0]}" if cell is None else f"{cell} {CELL_LABEL}{tables[0]}")
+            elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+                gallery = child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+                block(child, cell, toc or gallery is not None and gallery.get(W + "val") == "Table of Contents")
+
+    def table(tbl, name: str) -> None:
+        for r, tr in enumerate(_children(tbl, W + "tr"), 1):
+            for c, tc in enumerate(_children(tr, W + "tc"), 1):
+                block(tc, f"{name} 第{r}行第{c}列")
+
+    block(document.element.body, None)
+    return lines
+
+
+def _hidden(r) -> bool:
+    """Hidden text (w:vanish) is not shown or printed by Word: it is not read."""
+    vanish = r.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val") not in ("0", "false", "off")
+
+
+def _children(el, tag: str):
+    """Direct children with a tag, looking through content controls and custom XML wrappers."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            yield from _children(child, tag)
+
+
+def _line(p, numbering: Numbering, label: str) -> Line:
+    # A paragraph whose mark is a tracked deletion goes away when changes are accepted: no number.
+    prefix = "" if p.find(f"{W}pPr/{W}rPr/{W}del") is not None else numbering.label(p)
+    line = Line(prefix, label, p, rendered=len(prefix))
+    parts = [prefix]
+    offset = len(prefix)
+
+    def walk(el) -> None:
+        nonlocal offset
+        for child in el:
+            tag = child.tag
+            if tag == W + "r":
+                text = "" if _hidden(child) else "".join(piece(c) for c in child)
+                line.segments.append((offset, offset + len(text), child))
+                parts.append(text)
+                offset += len(text)
+            elif tag not in _SKIP and isinstance(tag, str):
+                walk(child)  # hyperlinks, insertions, fields, smart tags, content controls
+
+    walk(p)
+    line.text = "".join(parts)
+    return line
+
+
+def source_from_lines(path: str, lines: list[Line]) -> Source:
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line.text) + 1
+    return Source(
+        path=path,
+        text="\n".join(line.text for line in lines),
+        kind="docx",
+        encoding=None,
+        rendered=[(s, s + line.rendered) for s, line in zip(starts, lines) if line.rendered],
+        line_labels={n: line.label for n, line in enumerate(lines, 1)},
+    )
+
+
+def read_docx(path: Path) -> Source:
+    document = open_docx(path)
+    lines = read_lines(document)
+    if not any(line.text.strip() for line in lines):
+        raise UnreadableInput("Word 文档正文为空（页眉、页脚、文本框中的文字不检查）")
+    return source_from_lines(str(path), lines)
