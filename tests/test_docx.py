@@ -385,5 +385,5 @@ def test_full_format_offers_word_fixes_as_suggestions_only():
     from fazhilint.cli import app
 
     r = CliRunner().invoke(app, ["check", str(SAMPLE.with_suffix(".docx")), "-f", "full"])
-    assert "建议修改：“（）深”→“（三）深”" in r.stdout
+    assert "建议修改：“（）”→“（三）”" in r.stdout
     assert "--unsafe-fixes" not in r.stdout and "--fix" not in r.stdout

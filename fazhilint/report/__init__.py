@@ -78,6 +78,12 @@ def suggestion(d, text: str) -> str:
     replacements and their count, not as the whole text between them."""
     edits = sorted(d.fix.edits)
     lo, hi = min(d.start, edits[0].start), max(d.end, edits[-1].end)
+    if edits[0].start == edits[0].end == lo or text[lo:hi].isspace():
+        # an insertion reads better after what precedes it; a deleted space, between its neighbours
+        lo = max(text.rfind("\n", 0, lo) + 1, lo - 2)
+        if text[d.start : d.end].isspace():
+            line_end = text.find("\n", hi)
+            hi = min(len(text) if line_end < 0 else line_end, hi + 2)
     if hi - lo <= 60 and "\n" not in text[lo:hi]:
         fixed = text[lo:hi]
         for e in reversed(edits):

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from fazhilint.report import summary_line
+from fazhilint.report import suggestion, summary_line
 
 WINDOW = 24  # characters of context on each side of the finding
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -26,24 +26,17 @@ def render(results, out, context) -> None:
             if result.source is not None and d.code != "FZ001":
                 console.print(_frame(result.source, d))
             if d.fix and result.source is not None:
-                rewritable = result.source.kind in ("text", "markdown")
-                console.print(Text(f"   = {_fix_note(result.source.text, d.fix, rewritable)}", style="dim"))
+                console.print(Text(f"   = {_fix_note(d, result.source)}", style="dim"))
             console.print()
     console.print(Text(summary_line(results, context), style="bold"))
 
 
-def _fix_note(text: str, fix, rewritable: bool = True) -> str:
-    """What the fix would do, shown on the text around its first edit: “（）深” → “（三）深”."""
-    how = "可安全自动修复（--fix）" if fix.applicability.value == "safe" else "可修复，需核对（--unsafe-fixes）"
-    if not rewritable:  # Word and web files are never rewritten: the fix is a suggestion
-        how = "建议修改"
-    e = fix.edits[0]
-    lo = max(text.rfind("\n", 0, e.start) + 1, e.start - 2)
-    hi = min(len(text) if text.find("\n", e.end) < 0 else text.find("\n", e.end), e.end + 2)
-    before = text[lo:hi]
-    after = text[lo : e.start] + e.content + text[e.end : hi]
-    more = f"（共 {len(fix.edits)} 处）" if len(fix.edits) > 1 else ""
-    return f"{how}：“{before}”→“{after}”{more}"
+def _fix_note(d, source) -> str:
+    """The suggested change, and for files fazhilint may rewrite, which flag applies it."""
+    note = suggestion(d, source.text)
+    if source.kind not in ("text", "markdown"):  # Word and web files are never rewritten
+        return note
+    return note + ("（可安全自动修复：--fix）" if d.fix.applicability.value == "safe" else "（需核对：--unsafe-fixes）")
 
 
 def _header(d) -> Text:
