@@ -223,9 +223,9 @@ def parse(path: Annotated[str, typer.Argument(help="要解析的文件；“-”
     except UnreadableInput as e:
         _usage_error(f"{path}: 无法读取：{e}")
     doc = parse_source(source)
-    out = sys.stdout
+    out, unit = sys.stdout, source.line_unit
     for title in doc.titles:
-        out.write(f"标题  第{title.line}行  {title.text.strip()}\n")
+        out.write(f"标题  第{title.line}{unit}  {title.text.strip()}\n")
     if doc.root.paragraphs:
         out.write(f"前言  {len([p for p in doc.root.paragraphs if p.kind == 'body'])} 段\n")
     for section in doc.sections():
@@ -239,7 +239,7 @@ def parse(path: Annotated[str, typer.Argument(help="要解析的文件；“-”
             note = f"  ← 无序号，应为“{m.expected_label}”"
         shown = m.raw.strip() or "（无序号）"
         body = f"，{len(section.paragraphs)} 段正文" if section.paragraphs else ""
-        out.write(f"{indent}第{section.heading.line}行  {shown} {section.title[:30]}"
+        out.write(f"{indent}第{section.heading.line}{unit}  {shown} {section.title[:30]}"
                   f"  [{len(section.children)} 个下级{body}]{note}\n")
     if doc.parse_error:
         out.write(f"结构解析失败，已按普通段落处理：{doc.parse_error}\n")

@@ -56,6 +56,11 @@ class Source:
         out[1::2] = ends[: len(lines) - 1]
         return "".join(out)
 
+    @property
+    def line_unit(self) -> str:
+        """How a line is called in messages: a Word document's lines are its paragraphs."""
+        return "段" if self.kind == "docx" else "行"
+
     def with_text(self, text: str) -> Source:
         """The same input with another text (after fixes), markup masks recomputed."""
         new = replace(self, text=text, masked=[])

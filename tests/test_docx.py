@@ -34,11 +34,11 @@ def seed_paragraphs() -> list[tuple[int, str]]:
 
 def by_paragraph(result, paragraph_of=None) -> list[tuple]:
     """(paragraph, code, column, message) of each finding; line numbers quoted in messages
-    ("与第 3 行完全相同") are mapped to paragraphs too."""
+    ("与第 3 行完全相同") are mapped to paragraphs ("与第 2 段完全相同") too."""
     where = paragraph_of or {}
 
     def message(m):
-        return re.sub(r"第 (\d+) 行", lambda x: f"第 {where.get(int(x.group(1)), x.group(1))} 行", m)
+        return re.sub(r"第 (\d+) [行段]", lambda x: f"第 {where.get(int(x.group(1)), x.group(1))} 段", m)
 
     return sorted((where.get(d.line, d.line), d.code, d.column, message(d.message)) for d in result.diagnostics)
 

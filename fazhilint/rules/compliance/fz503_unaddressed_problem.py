@@ -85,7 +85,7 @@ class UnaddressedProblem(Rule):
                 continue
             candidate = plans[best]
             evidence = (
-                f"最接近的是第 {candidate.line} 行“{candidate.name}”，共有关键词仅"
+                f"最接近的是第 {candidate.line} {doc.source.line_unit}“{candidate.name}”，共有关键词仅"
                 f"“{'、'.join(sorted(shared, key=weight, reverse=True)[:6])}”" if shared
                 else "与各项措施都没有共有的关键词"
             )

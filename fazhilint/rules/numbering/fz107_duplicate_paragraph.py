@@ -40,6 +40,6 @@ class DuplicateParagraph(Rule):
                 continue
             if key in seen:
                 what = "标题" if p.kind == "title" else "段落"
-                yield self.report(p.start, p.end, f"{what}重复：与第 {seen[key]} 行完全相同，请删除多余的一处")
+                yield self.report(p.start, p.end, f"{what}重复：与第 {seen[key]} {doc.source.line_unit}完全相同，请删除多余的一处")
             else:
                 seen[key] = p.line
