@@ -118,15 +118,13 @@ def check(
         return
     if annotate:
         _write_annotated(results[0], annotate)
-    if output and fmt in BINARY:
+    if output:  # written in one step, so an interrupted run never leaves half a report
         from fazhilint.fix import write_atomic
 
-        buffer = io.BytesIO()
+        buffer = io.BytesIO() if fmt in BINARY else io.StringIO(newline="\n")
         renderer(fmt)(results, buffer, context)
-        write_atomic(output, buffer.getvalue())
-    elif output:
-        with open(output, "w", encoding="utf-8", newline="\n") as out:
-            renderer(fmt)(results, out, context)
+        data = buffer.getvalue()
+        write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
     else:
         context.color = None if sys.stdout.isatty() else False
         renderer(fmt)(results, sys.stdout, context)
