@@ -246,16 +246,20 @@ def parse(path: Annotated[str, typer.Argument(help="要解析的文件；“-”
 @app.command("rules")
 def list_rules() -> None:
     """列出全部规则：代码、名称、默认级别、修复方式、说明。"""
+    from fazhilint.rules import all_rules
+
+    rows = [(r.code, r.name, r.severity.chinese, _fix_label(r), r.summary) for r in all_rules()]
+    if not sys.stdout.isatty():  # piped or saved: one rule a line, tab-separated, nothing cut
+        sys.stdout.writelines("\t".join(row) + "\n" for row in rows)
+        return
     from rich.console import Console
     from rich.table import Table
 
-    from fazhilint.rules import all_rules
-
     table = Table(box=None, header_style="bold")
     for column in ("代码", "名称", "级别", "修复", "说明"):
-        table.add_column(column, no_wrap=column != "说明")
-    for rule in all_rules():
-        table.add_row(rule.code, rule.name, rule.severity.chinese, _fix_label(rule), rule.summary)
+        table.add_column(column, no_wrap=column != "说明", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
     Console(highlight=False).print(table)
 
 
