@@ -17,7 +17,20 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".docx", ".html", ".htm"}
+def _show_version(value: bool) -> None:
+    if value:
+        from fazhilint import __version__
+
+        sys.stdout.write(f"fazhilint {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="显示版本号并退出。", callback=_show_version,
+                                          is_eager=True)] = False,
+) -> None:
+    """法治政府建设年度报告（及其他公文报告）合规检查工具。"""
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:

@@ -142,3 +142,10 @@ def test_fix_needs_files_but_diff_works_on_stdin():
     assert run("check", "-", "--fix", input=BROKEN).exit_code == 2
     r = run("check", "-", "--diff", "--unsafe-fixes", input=BROKEN)
     assert "+二、存在的问题" in r.stdout
+
+
+def test_version():
+    from fazhilint import __version__
+
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.strip() == f"fazhilint {__version__}"
