@@ -300,4 +300,7 @@ def rule(code: Annotated[str, typer.Argument(help="规则代码或名称，如 F
 
 
 def main() -> None:
+    from fazhilint import recache
+
+    recache.install()
     app()

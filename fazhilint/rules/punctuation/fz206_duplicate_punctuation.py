@@ -8,7 +8,8 @@ from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
 from fazhilint.rules.punctuation import POINTS, prose
 
-_RUN = re.compile(rf"[{POINTS}]{{2,}}")
+# Spaces inside a run belong to it: “。 。” is one doubled stop, fixed in one edit.
+_RUN = re.compile(rf"[{POINTS}](?:[ \u3000]*[{POINTS}])+")
 # Which mark survives: the one that ends more (。？！ over ； over ： over ， over 、).
 _STRENGTH = {"。": 4, "？": 4, "！": 4, "；": 3, ";": 3, "：": 2, ":": 2, "，": 1, ",": 1, "、": 0}
 
@@ -46,8 +47,9 @@ class DuplicatePunctuation(Rule):
         for _, offset, text in prose(doc):
             for m in _RUN.finditer(text):
                 run = m.group()
-                if set(run) == {"。"} and len(run) > 2 or set(run) <= {"？", "！"} and len(set(run)) > 1:
+                marks = run.replace(" ", "").replace("\u3000", "")
+                if set(run) == {"。"} and len(run) > 2 or set(marks) <= {"？", "！"} and len(set(marks)) > 1:
                     continue  # 。。。 is a fake ellipsis (another matter); ？！ expresses tone
-                keep = max(run, key=_STRENGTH.get)  # the first of the strongest
+                keep = max(marks, key=_STRENGTH.get)  # the first of the strongest
                 start, end = offset + m.start(), offset + m.end()
                 yield self.report(start, end, f"点号“{run}”重复或叠用：只保留“{keep}”", Fix.safe(Edit(start, end, keep)))
