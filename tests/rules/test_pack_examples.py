@@ -20,14 +20,14 @@ def _entries():
                 yield pytest.param(RULES[table], entry, id=f"{RULES[table].code}-{entry.id}")
 
 
-@pytest.mark.parametrize("rule, entry", _entries())
+@pytest.mark.parametrize("rule, entry", list(_entries()))
 def test_bad_examples_trigger_their_entry(rule, entry):
     for text in entry["bad"]:
         hits = [d for d in lint_text(text, rule.code) if d.code == rule.code]
         assert any(d.extra.get("entry") == entry.id for d in hits), (text, [d.message for d in hits])
 
 
-@pytest.mark.parametrize("rule, entry", _entries())
+@pytest.mark.parametrize("rule, entry", list(_entries()))
 def test_good_examples_pass(rule, entry):
     for text in entry["good"]:
         assert [d.message for d in lint_text(text, rule.code) if d.code == rule.code] == [], text

@@ -25,7 +25,7 @@ def _load():
             yield pytest.param(data["rule"], case, id=f"{data['rule']}-{case['name']}")
 
 
-@pytest.mark.parametrize("code, case", _load())
+@pytest.mark.parametrize("code, case", list(_load()))
 def test_case(code, case):
     diagnostics = lint_text(case["text"], code, **case.get("config", {}))
     assert found(diagnostics, code) == [tuple(x) for x in case["expect"]]
