@@ -36,13 +36,12 @@ sup.tag.warning{background:var(--warn)}sup.tag.info{background:var(--info)}
 ol.findings{margin:.2em 0 .8em 3.2em;padding:0 0 0 1.2em;font:15px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
 ol.findings li{margin:.2em 0}
 .code{font-family:ui-monospace,monospace;font-size:.85em;color:var(--muted)}
-.sev{font-weight:bold}.sev.error{color:var(--err)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
+.sev{font-weight:bold}th,td.sev,td.n,td.code{white-space:nowrap}.sev.error{color:var(--err)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
 .fix{color:#166534}.where{color:var(--muted);font-size:.9em}
 .unreadable{color:var(--err)}
 @media (max-width:600px){
  body{font-size:16px}main{padding:.5em .5em 2em}section.file{padding:.8em .7em;border-radius:0;margin:.6em -.5em}
  .doc p{padding-left:2em}.doc p .ln{width:1.7em}ol.findings{margin-left:.2em;padding-left:1.8em;font-size:14px}
- th.name,td.name{display:none}
 }
 @media print{body{background:#fff}section.file{border:0}}
 """
@@ -70,10 +69,13 @@ def _file(result, out, number: int) -> int:
     if not diagnostics:
         out.write("<p>未发现问题。</p></section>\n")
         return number
-    by_rule = Counter((d.code, d.name, d.severity) for d in diagnostics)
-    out.write("<table><thead><tr><th>规则</th><th class=name>名称</th><th>级别</th><th>数量</th></tr></thead><tbody>")
-    for (code, name, severity), n in sorted(by_rule.items(), key=lambda x: x[0][0]):
-        out.write(f'<tr><td class="code">{code}</td><td class="name">{escape(name)}</td>'
+    from fazhilint.rules import rule_by_code
+
+    by_rule = Counter((d.code, d.severity) for d in diagnostics)
+    out.write("<table><thead><tr><th>规则</th><th>问题类型</th><th>级别</th><th>数量</th></tr></thead><tbody>")
+    for (code, severity), n in sorted(by_rule.items(), key=lambda x: x[0][0]):
+        rule = rule_by_code(code)
+        out.write(f'<tr><td class="code">{code}</td><td class="name">{escape(rule.summary if rule else code)}</td>'
                   f'<td class="sev {severity.label}">{severity.chinese}</td><td class="n">{n}</td></tr>')
     out.write("</tbody></table>\n<div class=\"doc\">\n")
     numbered = []
