@@ -60,7 +60,7 @@ def _config(config_file: Optional[Path], **overrides):
 
     try:
         loaded = config.load(config_file).with_cli(**overrides)
-        loaded.enabled(all_rules())  # unknown selectors are a usage error, before any file is read
+        loaded.validate(all_rules())  # unknown selectors are a usage error, before any file is read
         return loaded
     except config.ConfigError as e:
         _usage_error(str(e))

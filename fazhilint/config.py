@@ -9,13 +9,15 @@ Keys (all optional)::
     FZ105 = "warning"
     [options.FZ503]                  # per-rule options, read by the rule
     threshold = 0.3
+    [per-file-ignores]               # rules to ignore for some files (glob, matched from the right)
+    "网页存档/*.txt" = ["FZ305"]
 """
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from fazhilint.diagnostics import Severity
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from fazhilint.rule import Rule
 
 CONFIG_FILES = ("fazhilint.toml", ".fazhilint.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "fail-on", "severity", "options", "packs", "profile"}
+_KEYS = {"select", "ignore", "fail-on", "severity", "options", "packs", "profile", "per-file-ignores"}
 
 
 class ConfigError(ValueError):
@@ -40,6 +42,7 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     packs: tuple[Path, ...] = ()
     profile: str | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     path: Path | None = None  # the file this came from
 
     def with_cli(self, **overrides) -> Config:
@@ -53,6 +56,17 @@ class Config:
         from fazhilint import packs
 
         return packs.load(self.packs)
+
+    def for_path(self, path: str) -> Config:
+        """This configuration with the per-file ignores that match a path added."""
+        extra = tuple(s for glob, selectors in self.per_file_ignores if PurePath(path).match(glob) for s in selectors)
+        return replace(self, ignore=self.ignore + extra) if extra else self
+
+    def validate(self, rules: tuple[type[Rule], ...]) -> None:
+        """Raise ConfigError for any selector that names no rule, per-file ones included."""
+        self.enabled(rules)
+        for glob, selectors in self.per_file_ignores:
+            replace(self, ignore=selectors).enabled(rules)
 
     def enabled(self, rules: tuple[type[Rule], ...]) -> list[type[Rule]]:
         """The rules that select/ignore leave on. The more specific selector wins; on a tie, ignore."""
@@ -114,8 +128,15 @@ def from_dict(data: dict, path: Path | None = None) -> Config:
         options={k.upper(): v for k, v in data.get("options", {}).items()},
         packs=tuple(base / p for p in _strings(data, "packs", where)),
         profile=data.get("profile"),
+        per_file_ignores=_per_file(data.get("per-file-ignores", {}), where),
         path=path,
     )
+
+
+def _per_file(table, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}配置项“per-file-ignores”应为表：\"文件模式\" = [\"规则\", ...]")
+    return tuple((glob, tuple(_strings(table, glob, where))) for glob in table)
 
 
 def _strings(data: dict, key: str, where: str) -> list[str]:

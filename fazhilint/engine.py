@@ -81,6 +81,7 @@ def lint_source(source: Source, config: Config) -> FileResult:
     from fazhilint.parse import parse
     from fazhilint.rules import all_rules
 
+    config = config.for_path(source.path)
     document = parse(source)
     found: list[Diagnostic] = []
     if document.parse_error:

@@ -149,3 +149,16 @@ def test_version():
 
     r = run("--version")
     assert r.exit_code == 0 and r.stdout.strip() == f"fazhilint {__version__}"
+
+
+def test_per_file_ignores(tmp_path, monkeypatch):
+    (tmp_path / "fazhilint.toml").write_text('[per-file-ignores]\n"网页/*.txt" = ["FZ102"]\n', encoding="utf-8")
+    (tmp_path / "网页").mkdir()
+    (tmp_path / "网页" / "a.txt").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("check", "网页", "b.txt", "-f", "concise", "--select", "FZ1")
+    assert "b.txt:2:1: FZ102" in r.stdout and "a.txt" not in r.stdout
+    (tmp_path / "fazhilint.toml").write_text('[per-file-ignores]\n"*.txt" = ["FZ999"]\n', encoding="utf-8")
+    r = run("check", "b.txt")
+    assert r.exit_code == 2 and "FZ999" in r.stderr
