@@ -170,8 +170,8 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
             result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context)
         results.append(result)
     for r in results:
-        if not r.readable or r.source.kind not in ("text", "markdown"):
-            continue  # Word and web files are never rewritten: their fixes are suggestions only
+        if not r.readable or not r.source.rewritable:
+            continue  # their fixes are suggestions only
         for d in r.diagnostics:
             context.fixable += applicable(d, unsafe=False)
             context.unsafe_fixable += applicable(d, unsafe=True) and not applicable(d, unsafe=False)
@@ -205,8 +205,8 @@ def _fix(result, config, unsafe, write, show_diff, context):
     from fazhilint.read.text import encode
 
     source = result.source
-    if source.kind not in ("text", "markdown"):
-        return result  # Word and web files are never rewritten; see --annotate
+    if not source.rewritable:
+        return result
     fixed, count = fix_result(result, config, unsafe)
     if not count:
         return fixed

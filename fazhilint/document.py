@@ -155,11 +155,8 @@ class Document:
     @cached_property
     def report_year(self) -> int | None:
         """The year the report is about: from the title, else from the opening paragraphs."""
-        candidates = [p.text for p in self.titles] + [p.text for p in self.root.paragraphs if p.kind == "body"][:3]
-        for text in candidates:
-            for year, _, _ in year_mentions(text):
-                return year
-        return None
+        opening = [p.text for p in self.root.paragraphs if p.kind == "body"][:3]
+        return self.title_year or next((y for text in opening for y, _, _ in year_mentions(text)), None)
 
     @cached_property
     def title_year(self) -> int | None:

@@ -57,6 +57,11 @@ class Source:
         return "".join(out)
 
     @property
+    def rewritable(self) -> bool:
+        """Whether --fix may write this input back; Word and web files never are (see --annotate)."""
+        return self.kind in ("text", "markdown")
+
+    @property
     def line_unit(self) -> str:
         """How a line is called in messages: a Word document's lines are its paragraphs."""
         return "段" if self.kind == "docx" else "行"

@@ -34,7 +34,7 @@ def render(results, out, context) -> None:
 def _fix_note(d, source) -> str:
     """The suggested change, and for files fazhilint may rewrite, which flag applies it."""
     note = suggestion(d, source.text)
-    if source.kind not in ("text", "markdown"):  # Word and web files are never rewritten
+    if not source.rewritable:
         return note
     return note + ("（可安全自动修复：--fix）" if d.fix.applicability.value == "safe" else "（需核对：--unsafe-fixes）")
 
