@@ -6,6 +6,7 @@ All positions are character offsets into ``Source.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
@@ -22,9 +23,11 @@ LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四�
 def year_mentions(text: str) -> Iterator[tuple[int, int, int]]:
     """(year, start, end) of each year in text that stands on its own: not in a range,
     not a full date, not inside a document title in 《》."""
+    depth, counted = 0, 0  # 《 minus 》 in text[:counted]
     for m in _YEAR.finditer(text):
-        before = text[: m.start()]
-        if before.count("《") > before.count("》"):
+        depth += text.count("《", counted, m.start()) - text.count("》", counted, m.start())
+        counted = m.start()
+        if depth > 0:
             continue
         yield int(m.group(1)), m.start(1), m.end(1)
 
@@ -168,10 +171,17 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         line = self.source.position(offset)[0]
-        for p in self.paragraphs:
-            if p.line == line:
-                return p
-        return None
+        i = bisect_left(self._lines, line)
+        return self.paragraphs[i] if i < len(self._lines) and self._lines[i] == line else None
+
+    @cached_property
+    def _lines(self) -> list[int]:
+        return [p.line for p in self.paragraphs]
+
+    @cached_property
+    def _body_index(self) -> dict[int, int]:
+        """id(paragraph) → its 1-based place among its section's paragraphs."""
+        return {id(p): i for s in (self.root, *self.sections()) for i, p in enumerate(s.paragraphs, 1)}
 
     def heading_path(self, paragraph: Paragraph, leaf: str | None = None) -> str:
         """Where a paragraph sits, for people: "二、 > （三） > 第2段".
@@ -184,8 +194,7 @@ class Document:
         if leaf:
             parts.append(leaf)
         elif paragraph.kind == "body":
-            index = next(i for i, p in enumerate(section.paragraphs, 1) if p is paragraph)
-            parts.append(f"第{index}段")
+            parts.append(f"第{self._body_index[id(paragraph)]}段")
         elif paragraph.kind == "title":
             parts = ["标题"]
         elif not parts:

@@ -20,22 +20,41 @@ def parse_chinese(s: str) -> int | None:
         elif ch == "百":
             total += (current or 1) * 100
             current = 0
+        elif ch == "千":
+            total += (current or 1) * 1000
+            current = 0
         else:
             return None
     return total + current
 
 
 def to_chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 103 → 一百零三."""
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 103 → 一百零三, 1010 → 一千零一十, 20001 → 二万零一.
+
+    Numbers from 一亿 (10⁸) on, and negative ones, stay in Arabic digits."""
+    if n < 0 or n >= 100_000_000:
+        return str(n)
     if n < 10:
         return _CN[n]
     if n < 20:
         return "十" + (_CN[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if rest == 0 else ("零" + _CN[rest] if rest < 10 else to_chinese(rest) if rest >= 20 else "一" + to_chinese(rest))
-    return _CN[n // 100] + "百" + tail
+    if n >= 10_000:
+        high, rest = divmod(n, 10_000)
+        return to_chinese(high) + "万" + ("" if not rest else ("零" if rest < 1000 else "") + _below_10000(rest))
+    return _below_10000(n)
+
+
+def _below_10000(n: int) -> str:
+    """1 ≤ n < 10000 with every unit written: 12 → 一十二 (as after a higher unit), 1002 → 一千零二."""
+    out, gap = [], False
+    for unit, value in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        digit = n // value % 10
+        if digit:
+            out.append(("零" if gap and out else "") + _CN[digit] + unit)
+            gap = False
+        else:
+            gap = True
+    return "".join(out)
 
 
 def parse_arabic(s: str) -> int | None:

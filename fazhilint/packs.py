@@ -90,6 +90,7 @@ def _load(files: tuple[Path, ...]) -> Packs:
 
 
 def _read(path: Path, rules: dict) -> list[Entry]:
+    guard = path not in builtin_files()  # the built-in patterns are checked by the test suite
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -107,7 +108,7 @@ def _read(path: Path, rules: dict) -> list[Entry]:
         seen = set()
         for number, item in enumerate(items, 1):
             where = f"{path}: [[{table}]] 第{number}条" + (f"（id = {item['id']!r}）" if "id" in item else "")
-            _check(item, where, rules.get(table))
+            _check(item, where, rules.get(table), guard)
             if item["id"] in seen:
                 raise PackError(f"{where}：id 重复")
             seen.add(item["id"])
@@ -124,7 +125,52 @@ def regex(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _check(item: dict, where: str, rule) -> None:
+def backtracking_hazard(pattern: str) -> str | None:
+    """Why a pattern can backtrack catastrophically, or None.
+
+    The check is static and cheap: a repeated group (``(…)+``, ``(…)*``, ``(…){2,}``) that holds
+    another backtracking repeat (``X+``, ``\\s*``, ``.{0,9}``) can try exponentially many ways to
+    split a text before it fails: ``(?:X+)+Y`` on 87 bytes runs for 41 s. Possessive repeats
+    (``X++``, ``\\s*+``) and atomic groups (``(?>…)``) never give back what they took, so they are
+    allowed. What this misses (overlapping alternatives in a repeat, ``.*.*.*``) is still bounded
+    by the engine's time limit per file.
+    """
+    from re import _constants as c, _parser
+
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT)
+
+    def children(op, av):
+        if op in repeats or op is c.POSSESSIVE_REPEAT:
+            return [av[2]]
+        if op is c.SUBPATTERN:
+            return [av[3]]
+        if op is c.BRANCH:
+            return av[1]
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            return [av[1]]
+        return []  # an atomic group never backtracks into itself: nothing inside it counts
+
+    def inner(items) -> bool:
+        return any((op in repeats and av[1] > 1) or any(inner(s) for s in children(op, av)) for op, av in items)
+
+    def walk(items) -> str | None:
+        for op, av in items:
+            if op in repeats and av[1] > 1 and inner(av[2]):
+                return "重复的分组里又有可回溯的重复"
+            if op is c.ATOMIC_GROUP:
+                continue
+            found = next((w for s in children(op, av) if (w := walk(s))), None)
+            if found:
+                return found
+        return None
+
+    try:
+        return walk(_parser.parse(pattern))
+    except (re.error, OverflowError, RecursionError):
+        return None  # reported as invalid by the caller
+
+
+def _check(item: dict, where: str, rule, guard: bool = True) -> None:
     if not isinstance(item.get("id"), str) or not item["id"].strip():
         raise PackError(f"{where}：缺少 id（字符串）")
     if not isinstance(item.get("source"), str) or not item["source"].strip():
@@ -142,8 +188,12 @@ def _check(item: dict, where: str, rule) -> None:
                 raise PackError(f"{where}：{key} 应为正则表达式字符串或其列表")
             try:
                 regex(pattern)
-            except re.error as e:
+            except (re.error, OverflowError, RecursionError) as e:
                 raise PackError(f"{where}：{key} 不是合法的正则表达式（{e}）：{pattern}") from None
+            hazard = backtracking_hazard(pattern) if guard else None
+            if hazard:
+                raise PackError(f"{where}：{key} 可能让检查陷入长时间回溯（{hazard}）：{pattern}；"
+                                "请把内层的量词改为占有量词（如 \\s*+、[^，]++）或放进原子组 (?>…)")
     if isinstance(item.get("pattern"), str) and isinstance(item.get("correct"), str):
         groups = regex(item["pattern"]).groups
         if any(int(n) > groups for n in re.findall(r"\\(\d+)", item["correct"])):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterator
 
 
@@ -9,8 +10,8 @@ def prose(rule, doc) -> Iterator[tuple[int, str]]:
     """(offset, text) of each paragraph that is not page furniture (FZ305 decides which is)."""
     from fazhilint.rules.wording.fz305_page_furniture import PageFurniture
 
-    furniture = {d.start for d in PageFurniture(rule.config).check(doc)}
+    furniture = sorted(d.start for d in PageFurniture(rule.config).check(doc))
     for p in doc.paragraphs:
-        text = doc.text[p.start : p.end]
-        if not any(p.start <= s < p.end for s in furniture):
-            yield p.start, text
+        i = bisect_left(furniture, p.start)
+        if i == len(furniture) or furniture[i] >= p.end:
+            yield p.start, doc.text[p.start : p.end]

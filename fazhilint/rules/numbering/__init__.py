@@ -14,5 +14,15 @@ def written_label(doc: Document, marker: Marker, n: int) -> str:
 
 
 def _halfwidth_brackets(doc: Document, level: int) -> bool:
-    marks = [s.marker.raw[0] for s in doc.sections() if s.marker.level == level and s.marker.ok]
-    return marks.count("(") > marks.count("（")
+    """Whether most well-formed markers of the level use half-width brackets (counted once per document)."""
+    global _counted
+    if _counted[0] is not doc:
+        counts: dict[int, int] = {}
+        for s in doc.sections():
+            if s.marker.ok and s.marker.raw[:1] in ("(", "（"):
+                counts[s.marker.level] = counts.get(s.marker.level, 0) + (1 if s.marker.raw[0] == "(" else -1)
+        _counted = (doc, counts)
+    return _counted[1].get(level, 0) > 0
+
+
+_counted: tuple[Document | None, dict[int, int]] = (None, {})

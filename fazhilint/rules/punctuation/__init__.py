@@ -27,11 +27,14 @@ OPENING, CLOSING = "".join(PAIRS), "".join(CLOSERS)
 # ASCII ( ) are the same family as （ ）: the corpus's copies were width-normalised.
 FAMILY = {"(": "（", ")": "（", "（": "（", "）": "（"}
 
-URL = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.I)
+# The e-mail part starts only where a run of address characters starts and never gives back what it
+# took: otherwise a long run of letters without "@" is scanned again from every position (quadratic).
+URL = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+"
+                 r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+", re.I)
 # Web-page furniture and form lines: breadcrumbs, 发布时间/来源, index tables, share links.
 FURNITURE = re.compile(
     r"当前(?:页面|位置)|所在位置|首页\s*>|>\s*\S|发布(?:时间|日期|机构)|来源[:：]|信息来源|点击率|浏览次数|"
-    r"索引号|发文字号|主题分类|扫一扫|打印本页|关闭窗口|相关稿件|字号[:：]|\[\s*\S+\s*\]|\|"
+    r"索引号|发文字号|主题分类|扫一扫|打印本页|关闭窗口|相关稿件|字号[:：]|\[\s*+[^\s\[\]]++\s*+\]|\|"
 )
 SENTENCE_MARKS = re.compile(r"[，,。；;：:？！?!]")
 
@@ -80,7 +83,11 @@ def url_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 
 def inside(spans: list[tuple[int, int]], at: int) -> bool:
-    return any(s <= at < e for s, e in spans)
+    """Whether at falls in one of the spans (sorted, not overlapping)."""
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (at, float("inf")))
+    return i > 0 and spans[i - 1][0] <= at < spans[i - 1][1]
 
 
 def quoted_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:

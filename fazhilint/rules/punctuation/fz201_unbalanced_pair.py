@@ -50,19 +50,22 @@ class UnbalancedPair(Rule):
 
     def _paragraph(self, offset, text):
         stack: list[tuple[str, int]] = []
+        by_family: dict[str, list[int]] = {}  # stack positions of each family's openers, ascending
         for m in _MARKS.finditer(text):
             i, ch = m.start(), m.group()
             if ch in ("’", "‘") and _LATIN.match(text[i - 1 : i] or " "):
                 continue  # an apostrophe in Latin text
             if ch in PAIRS:
+                by_family.setdefault(family(ch), []).append(len(stack))
                 stack.append((ch, i))
                 continue
-            opener = next((k for k in range(len(stack) - 1, -1, -1) if family(stack[k][0]) == family(ch)), None)
+            opener = (by_family.get(family(ch)) or [None])[-1]
             if opener is None:
-                if ch in "）)" and _INLINE_MARKER.search(text[:i]):
+                if ch in "）)" and _INLINE_MARKER.search(text, max(0, i - 4), i):
                     continue
                 if stack:  # 《…） : closed by the other family
                     mark, at = stack.pop()
+                    by_family[family(mark)].pop()
                     yield self.report(offset + at, offset + i + 1,
                                       f"“{mark}”却用“{ch}”闭合：应为“{PAIRS[mark]}”，或补上与“{ch}”配对的“{CLOSERS[ch]}”")
                     continue
@@ -72,6 +75,8 @@ class UnbalancedPair(Rule):
             for mark, at in stack[opener + 1 :]:  # opened inside and never closed
                 yield self._unclosed(offset + at, mark, f"，却先遇到了“{ch}”")
             mark, at = stack[opener]
+            for inner, _ in stack[opener:]:
+                by_family[family(inner)].pop()
             del stack[opener:]
             if PAIRS[mark] != ch:  # （ closed by )
                 yield self.report(offset + at, offset + i + 1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
@@ -27,6 +28,7 @@ def halfwidth_marks(text: str) -> list[list[int]]:
     """Groups of positions of half-width marks in Chinese context: one mark, or a ( ) pair."""
     urls = url_spans(text)
     found, opened = [], []
+    chinese = None  # prefix counts of Chinese-side characters, made at the first pair
     for m in _HALF.finditer(text):
         i, ch = m.start(), m.group()
         if inside(urls, i):
@@ -37,8 +39,9 @@ def halfwidth_marks(text: str) -> list[list[int]]:
         elif ch == ")":
             if opened:  # a pair is in Chinese context if either side or its content is
                 start = opened.pop()
-                outside = _neighbour(text, start, -1) + text[start + 1 : i] + after
-                if any(is_chinese_side(c) for c in outside):
+                if chinese is None:
+                    chinese = list(accumulate(map(is_chinese_side, text), initial=0))
+                if is_chinese_side(_neighbour(text, start, -1)) or is_chinese_side(after) or chinese[i] > chinese[start + 1]:
                     found.append([start, i])
         elif ch in ",:" and before.isdigit() and after.isdigit():
             continue  # 1,000  12:30

@@ -85,7 +85,7 @@ class StrayWhitespace(Rule):
                 if m.start() == 0 or raw[offset + m.start() : offset + m.end()] != m.group():
                     continue
                 why = _stray(text, m.start(), m.end())
-                if why == "汉字之间" and (inside(quoted, m.start()) or _ISSUER.search(text[: m.start()])):
+                if why == "汉字之间" and (inside(quoted, m.start()) or _ISSUER.search(text, max(0, m.start() - 4), m.start())):
                     continue
                 if why:
                     yield self._report(raw, offset + m.start(), offset + m.end(), why)

@@ -9,6 +9,7 @@ pattern has a group named ``x``, only that group is reported (and replaced by a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 from fazhilint.diagnostics import Diagnostic, Severity
@@ -24,11 +25,28 @@ def normalise(text: str) -> str:
     return _SEPARATORS.sub("", text)
 
 
+SENTENCE_REACH = 300  # a "sentence" without an end mark is cut this far either side of the match
+
+
 def sentence(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` around ``text[start:end]``."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right = _SENTENCE_END.search(text, end)
-    return text[left : right.end() if right else len(text)]
+    """The sentence of ``text`` around ``text[start:end]`` (at most SENTENCE_REACH either side)."""
+    ends = _sentence_ends(text)
+    i = bisect_right(ends, start)
+    left = max(ends[i - 1] if i else 0, start - SENTENCE_REACH)
+    j = bisect_right(ends, end)
+    right = min(ends[j] if j < len(ends) else len(text), end + SENTENCE_REACH)
+    return text[left:right]
+
+
+_ends_of: tuple[str, list[int]] = ("", [])
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end mark of text, for the last text asked about."""
+    global _ends_of
+    if _ends_of[0] is not text:
+        _ends_of = (text, [m.end() for m in _SENTENCE_END.finditer(text)])
+    return _ends_of[1]
 
 
 def listing(cls) -> str:
@@ -72,16 +90,17 @@ class PackRule(Rule):
         raise NotImplementedError
 
     def check(self, doc):
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # spans already reported: sorted, never overlapping
         for entry in self.entries():
             if not self.applies(entry, doc):
                 continue
             for start, end, match, text in self.matches(doc, entry):
-                if any(start < e and s < end for s, e in taken) or accepted(entry, text, match):
+                i = bisect_left(taken, (end,))  # the spans starting before end
+                if (i and taken[i - 1][1] > start) or accepted(entry, text, match):
                     continue
                 found = self.finding(doc, entry, match, start, end)
                 if found:
-                    taken.append((start, end))
+                    taken.insert(i, (start, end))
                     yield found
 
     def matches(self, doc, entry: Entry) -> Iterator[tuple[int, int, re.Match, str]]:

@@ -1,0 +1,165 @@
+"""fazhilint against its peers, at scale and in batches: prints a table, asserts nothing.
+
+    python benchmarks/compare.py [REPORT] [--quick]
+
+- single file, whole process (median of N runs after a warm-up): a do-nothing typer command
+  (the floor of any typer CLI), ``fazhilint check``, the same again with the result cache warm,
+  proselint and autocorrect-py on the same file (both pip-installed here when missing);
+- scaling: the report repeated 1×, 10×, 100×, 1000× in one file (one run each; wall time and
+  peak memory of the process);
+- batch throughput: distinct copies of the report (one line differs, so no cache helps) as
+  .txt (600) and .docx (200), checked at -j 1 and -j 2, in files per second;
+- peak memory (max RSS) of the single-file check.
+
+``FAZHILINT_REPO=/path/to/checkout`` measures another checkout (to compare before and after).
+Each command runs with its own cache directory, emptied first unless the figure is "cache warm".
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(os.environ.get("FAZHILINT_REPO") or Path(__file__).resolve().parent.parent)
+DEFAULT = REPO.parent / "shared" / "corpus" / "seed" / "000_96caf616105614d2.txt"
+if not DEFAULT.is_file():
+    DEFAULT = Path("/work/shared/corpus/seed/000_96caf616105614d2.txt")
+QUICK = "--quick" in sys.argv
+RUNS = 5 if QUICK else 21
+TIMEOUT = 600
+
+NOOP = """
+import typer
+app = typer.Typer()
+@app.command()
+def check(path: str) -> None:
+    pass
+app()
+"""
+
+
+def ensure(module: str, package: str) -> bool:
+    try:
+        __import__(module)
+        return True
+    except ImportError:
+        done = subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], capture_output=True)
+        return done.returncode == 0
+
+
+def run(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one run of cmd."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = status
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(cmd)} (exit {os.waitstatus_to_exitcode(status)})")
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
+def median(cmd: list[str], env: dict | None = None, runs: int = RUNS, before=None) -> tuple[float, int]:
+    if before:
+        before()
+    run(cmd, env)  # warm-up
+    times, peak = [], 0
+    for _ in range(runs):
+        if before:
+            before()
+        seconds, rss = run(cmd, env)
+        times.append(seconds)
+        peak = max(peak, rss)
+    return statistics.median(times) * 1000, peak
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    report = Path(args[0]) if args else DEFAULT
+    if not report.is_file():
+        report = REPO / "examples" / "sample-report.txt"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "fazhilint")], check=True)
+    tmp = Path(tempfile.mkdtemp(prefix="fazhilint-compare-"))
+    cache = tmp / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(REPO)}
+
+    def cold() -> None:  # the compiled-regex cache may stay (it is per machine); results may not
+        shutil.rmtree(cache / "fazhilint" / "results", ignore_errors=True)
+
+    noop = tmp / "noop.py"
+    noop.write_text(NOOP)
+    fz = [sys.executable, "-m", "fazhilint", "check", "-f", "concise"]
+    rows: list[tuple[str, str]] = []
+    floor, _ = median([sys.executable, str(noop), str(report)], env)
+    rows.append(("do-nothing typer command", f"{floor:.1f} ms"))
+    check_ms, check_rss = median(fz + [str(report)], env, before=cold)
+    rows.append(("fazhilint check (cold)", f"{check_ms:.1f} ms  ({check_ms / floor:.2f}× typer)"))
+    warm_ms, _ = median(fz + [str(report)], env)
+    rows.append(("fazhilint check (unchanged file)", f"{warm_ms:.1f} ms  ({warm_ms / floor:.2f}× typer)"))
+    if ensure("proselint", "proselint"):
+        prose, _ = median([sys.executable, "-m", "proselint", "check", str(report)], env)
+        rows.append(("proselint check", f"{prose:.1f} ms  (fazhilint cold = {check_ms / prose:.2f}×)"))
+    if ensure("autocorrect_py", "autocorrect-py"):
+        code = "import sys, autocorrect_py as a; a.lint_for(open(sys.argv[1], encoding='utf-8').read(), 'x.txt')"
+        auto, _ = median([sys.executable, "-c", code, str(report)], env)
+        rows.append(("autocorrect-py lint", f"{auto:.1f} ms"))
+    rows.append(("peak memory, single check", f"{check_rss / 1024:.0f} MiB"))
+
+    text = report.read_text(encoding="utf-8")
+    for times in (1, 10, 100, 1000):
+        big = tmp / f"x{times}.txt"
+        big.write_text("\n".join([text] * times), encoding="utf-8")
+        cold()
+        try:
+            start = time.perf_counter()
+            proc = subprocess.Popen(fz + [str(big)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    cwd=REPO, env=env)
+            if proc.wait(TIMEOUT) not in (0, 1):
+                rows.append((f"report ×{times}", f"failed (exit {proc.returncode})"))
+                continue
+            seconds = time.perf_counter() - start
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+            rows.append((f"report ×{times} ({big.stat().st_size // 1024} KiB)",
+                         f"{seconds:.2f} s, peak ≤ {usage.ru_maxrss / 1024:.0f} MiB"))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            rows.append((f"report ×{times}", f"> {TIMEOUT} s (killed)"))
+
+    for kind, count in (("txt", 100 if QUICK else 600), ("docx", 40 if QUICK else 200)):
+        folder = tmp / f"batch-{kind}"
+        folder.mkdir()
+        make_batch(folder, kind, text, count)
+        for jobs in (1, 2):
+            cold()
+            seconds, _ = run(fz + ["-j", str(jobs), str(folder)], env)
+            rows.append((f"batch {count} .{kind}, -j {jobs}", f"{count / seconds:.0f} files/s"))
+
+    width = max(len(name) for name, _ in rows)
+    print(f"checkout: {REPO}\nreport: {report.name} ({len(text)} characters); medians of {RUNS}")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def make_batch(folder: Path, kind: str, text: str, count: int) -> None:
+    lines = text.splitlines()
+    if kind == "txt":
+        for i in range(count):
+            (folder / f"{i:04d}.txt").write_text("\n".join(lines + [f"（第{i}份）"]), encoding="utf-8")
+        return
+    sys.path.insert(0, str(REPO))
+    from tests.docx_helpers import build
+
+    for i in range(count):
+        build(folder / f"{i:04d}.docx", lines + [f"（第{i}份）"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Hostile and unlucky inputs: nothing hangs, crashes, exhausts memory or destroys data.
+
+Inputs that used to take minutes run in a child process the harness bounds (tests/limits.py):
+a regression fails with TimeoutExpired, never with an assertion on timings.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+
+from fazhilint import packs
+from tests.limits import fazhilint
+
+TITLE = "松江镇2023年法治政府建设工作报告\n"
+
+
+# ---- 1. catastrophic backtracking ------------------------------------------------------------
+
+@pytest.mark.parametrize("furniture, note", [
+    ("打印 " * 14, "打印、关闭链接"),
+    ("打印本页  关闭窗口  返回顶部  加入收藏  " * 3, "打印、关闭链接"),
+    ("无障碍 简体| 繁体 " * 10, "简繁切换"),
+])
+def test_furniture_patterns_do_not_backtrack(tmp_path, furniture, note):
+    near_miss = tmp_path / "near-miss.txt"  # the pattern almost matches: the worst case for backtracking
+    near_miss.write_text(TITLE + furniture + "。\n", encoding="utf-8")
+    hit = tmp_path / "hit.txt"
+    hit.write_text(TITLE + furniture.strip() + "\n", encoding="utf-8")
+    r = fazhilint("check", "-f", "json", "--select", "FZ305", str(near_miss), str(hit), timeout=30)
+    found = {d["path"] for d in json.loads(r.stdout) if note in d["message"]}
+    assert found == {str(hit)}
+
+
+def _county(tmp_path, pattern: str):
+    path = tmp_path / "county.toml"
+    path.write_text(f"[[term-substitution]]\nid = 'x'\npattern = '''{pattern}'''\ncorrect = 'Y'\n"
+                    "source = '某县'\nbad = ['XXXXXY']\ngood = ['Y']\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("pattern", [r"(?:X+)+Y", r"(?:\s*X\s*)*Y", r"(X|Y{1,3})+Z"])
+def test_county_pattern_that_can_backtrack_is_a_pack_error(tmp_path, pattern):
+    path = _county(tmp_path, pattern)
+    with pytest.raises(packs.PackError) as e:
+        packs.load((path,))
+    assert "county.toml" in str(e.value) and "id = 'x'" in str(e.value) and "回溯" in str(e.value)
+    r = fazhilint("check", "-", "--pack", str(path), input=("X" * 87).encode(), timeout=30)
+    assert r.returncode == 2 and "回溯" in r.stderr.decode()
+
+
+@pytest.mark.parametrize("pattern", [r"(?:X++)+Y", r"(?>X+)+Y", r"(?:X\s*+)+Y", r"X+Y", r"(?:ab)+"])
+def test_patterns_that_cannot_backtrack_are_accepted(pattern):
+    assert packs.backtracking_hazard(pattern) is None
+
+
+def test_oversized_repeat_is_a_pack_error(tmp_path):
+    path = _county(tmp_path, "a{4294967296}")
+    with pytest.raises(packs.PackError, match="不是合法的正则表达式"):
+        packs.load((path,))
+
+
+def test_builtin_patterns_cannot_backtrack():
+    """Built-in packs skip the check at load time (startup speed), so it runs here."""
+    for path in packs.builtin_files():
+        for table, items in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            for item in items if isinstance(items, list) else ():
+                for key in packs.REGEX_KEYS:
+                    value = item.get(key, [])
+                    for pattern in value if isinstance(value, list) else [value]:
+                        assert packs.backtracking_hazard(pattern) is None, (path.name, item["id"], pattern)
+
+
+# ---- 2. linear in the input ------------------------------------------------------------------
+# Each of these took 3 s to 127 s before (quadratic); linear, they take a second or two.
+
+
+def _seed_text() -> str:
+    from tests.conftest import SAMPLE, SEED
+
+    return (SEED if SEED.is_file() else SAMPLE).read_text(encoding="utf-8")
+
+
+BIG = {
+    "closers": ")" * 100_000,  # FZ201 searched text[:i] per unmatched closer
+    "book-title-closers": "《" * 50_000 + "）" * 50_000,  # FZ201's stack scans
+    "quote-closers": "“" * 50_000 + "）" * 50_000,
+    "letters": "a" * 100_000,  # FZ203's e-mail pattern
+    "digits": "2021" * 25_000,
+    "dotted": "a." * 50_000,
+    "brackets": "[" * 100_000,  # page-furniture test [ … ]
+    "nested-parens": "(" * 50_000 + ")" * 50_000,  # FZ203's pairs read their whole content
+    "pack-overlaps": "XX镇" * 100_000,  # PackRule's overlap list
+    "pack-overlaps-2": "县县委" * 100_000,
+    "sentences": "法制宣传，" * 60_000,  # wording.sentence() from offset 0
+    "years-in-titles": "《2021年" * 30_000,  # year_mentions counted 《》 before each year
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", BIG)
+def test_big_single_paragraph_is_linear(tmp_path, name):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(TITLE + BIG[name] + "\n", encoding="utf-8")
+    r = fazhilint("check", "-f", "concise", str(path), timeout=60)
+    assert r.returncode in (0, 1), r.stderr.decode()[-2000:]
+
+
+@pytest.mark.slow
+def test_report_repeated_is_linear(tmp_path):
+    """1,000 headings of a level (一千、) and 20,000 findings located by heading path."""
+    path = tmp_path / "x300.txt"
+    path.write_text("\n".join([_seed_text()] * 300), encoding="utf-8")
+    r = fazhilint("check", "-f", "concise", str(path), timeout=120)
+    assert r.returncode == 1, r.stderr.decode()[-2000:]
+
+
+@pytest.mark.parametrize("n, chinese", [(999, "九百九十九"), (1000, "一千"), (1010, "一千零一十"), (1100, "一千一百"),
+                                        (10001, "一万零一"), (123_456, "十二万三千四百五十六"), (10**8, "100000000")])
+def test_chinese_numerals_past_999(n, chinese):
+    from fazhilint.numerals import parse_chinese, to_chinese
+
+    assert to_chinese(n) == chinese
+    if n < 10_000:
+        assert parse_chinese(chinese) == n
