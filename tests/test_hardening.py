@@ -125,3 +125,122 @@ def test_chinese_numerals_past_999(n, chinese):
     assert to_chinese(n) == chinese
     if n < 10_000:
         assert parse_chinese(chinese) == n
+
+
+# ---- 3. readers that cannot be turned against us ---------------------------------------------
+
+def _fz001(r) -> str:
+    out = r.stdout.decode()
+    assert "FZ001" in out, (out, r.stderr.decode())
+    return out
+
+
+def test_fifo_and_devices_are_refused_not_read(tmp_path):
+    import os
+
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    r = fazhilint("check", "-f", "concise", str(fifo), str(tmp_path / "zero.txt"), "/dev/zero", timeout=30,
+                  memory_mb=512)
+    assert r.returncode == 2
+    assert _fz001(r).count("不是普通文件") == 3
+
+
+def test_stdin_over_the_limit_is_refused_not_truncated():
+    from fazhilint.read import MAX_BYTES
+
+    r = fazhilint("check", "-f", "concise", "-", input=TITLE.encode() + b"a" * MAX_BYTES, timeout=60)
+    assert r.returncode == 2 and "上限" in _fz001(r)
+
+
+def _docx(tmp_path, items, setup=None, name="n.docx"):
+    from tests.docx_helpers import build
+
+    return build(tmp_path / name, items, setup=setup)
+
+
+def _set_start(value, fmt="chineseCounting", text="%1、"):
+    from tests.docx_helpers import W, add_list
+
+    def setup(document):
+        add_list(document, ((fmt, text),))
+        lvl = document.part.numbering_part.element.find(f'{W}abstractNum[@{W}abstractNumId="90"]/{W}lvl')
+        lvl.find(W + "start").set(W + "val", value)
+    return setup
+
+
+@pytest.mark.parametrize("start, fmt, first", [
+    ("abc", "chineseCounting", "零、"),  # not a number: 0, as in Word
+    ("998", "chineseCounting", "九百九十八、"),  # … 一千、 no longer an IndexError
+    ("998", "chineseLegalSimplified", "玖佰玖拾捌、"),
+    ("2000000000", "upperRoman", "、"),  # out of range: 0, which has no letters (was a hang)
+    ("1000000000", "upperLetter", "、"),  # (was 5.6 GB)
+    ("-5", "decimal", "0、"),
+])
+def test_numbering_start_values_are_clamped(tmp_path, start, fmt, first):
+    from fazhilint.read import read_path
+
+    path = _docx(tmp_path, [(90, 0, "甲"), (90, 0, "乙"), (90, 0, "丙")], _set_start(start, fmt))
+    lines = read_path(path).text.split("\n")
+    assert lines[0] == first + "甲" and len("".join(lines)) < 40
+
+
+def test_numbering_reaching_one_thousand(tmp_path):
+    from fazhilint.read import read_path
+
+    path = _docx(tmp_path, [(90, 0, "甲"), (90, 0, "乙"), (90, 0, "丙")], _set_start("998"))
+    assert read_path(path).text.split("\n") == ["九百九十八、甲", "九百九十九、乙", "一千、丙"]
+
+
+def test_huge_level_text_and_custom_format_are_bounded(tmp_path):
+    from tests.docx_helpers import W
+
+    def setup(document):
+        _set_start("1", "decimal", "%1" * 10_000)(document)
+        fmt = document.part.numbering_part.element.find(f'{W}abstractNum[@{W}abstractNumId="90"]/{W}lvl/{W}numFmt')
+        fmt.set(W + "val", "custom")
+        fmt.set(W + "format", "0" * 100_000 + "1, ...")
+    path = _docx(tmp_path, [(90, 0, "甲")] * 5_000, setup)
+    r = fazhilint("check", "-f", "concise", "--select", "FZ1", str(path), timeout=120, memory_mb=1024)
+    assert r.returncode in (0, 1), r.stderr.decode()[-2000:]
+
+
+def test_zip_bomb_is_refused_from_the_directory(tmp_path):
+    import zipfile
+
+    path = _docx(tmp_path, [TITLE.strip(), "一、主要举措"])
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":  # 200 MB of spaces inside the body: 200 KB deflated
+                data = data.replace(b"<w:body>", b"<w:body>" + b" " * (200 * 1024 * 1024))
+            out.writestr(info, data)
+    assert bomb.stat().st_size < 1024 * 1024
+    r = fazhilint("check", "-f", "concise", str(bomb), timeout=60, memory_mb=768)
+    assert r.returncode == 2 and "解压后过大" in _fz001(r)
+
+
+@pytest.mark.parametrize("html", [
+    "<p><font>法治政府建设" * 200,  # unclosed pairs, as old CMS pages leave them
+    "<b>" * 900 + "法治政府建设工作报告" + "</b>" * 900,
+    "<div>" * 20_000 + "法治政府建设工作报告" + "</span>" * 20_000,  # deep, then stray end tags
+    "<p>" + "<b>法</b>" * 100_000 + "</p>",
+], ids=["unclosed-font", "nested-b", "deep-div-stray-ends", "many-inline"])
+def test_deep_or_broken_html_is_read(tmp_path, html):
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><h1>{TITLE}</h1>{html}</body></html>", encoding="utf-8")
+    r = fazhilint("check", "-f", "concise", str(path), timeout=60)
+    assert r.returncode in (0, 1) and "FZ001" not in r.stdout.decode(), r.stdout.decode()[-1000:]
+
+
+def test_reader_bug_is_fz001_that_says_it_is_ours(tmp_path, monkeypatch):
+    from fazhilint.read import read_path, text
+
+    path = tmp_path / "a.txt"
+    path.write_text(TITLE, encoding="utf-8")
+    monkeypatch.setattr(text, "decode", lambda *a: 1 / 0)
+    with pytest.raises(Exception) as e:
+        read_path(path)
+    assert "ZeroDivisionError" in str(e.value) and "本工具的缺陷" in str(e.value) and "test_hardening.py" in str(e.value)

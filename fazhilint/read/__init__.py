@@ -2,39 +2,79 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
+import traceback
 from pathlib import Path
 
 from fazhilint.source import Source, UnreadableInput
 
 MAX_BYTES = 20 * 1024 * 1024  # a report is well under 1 MB of text; beyond this is not a report
 
-__all__ = ["read_path", "read_stdin", "Source", "UnreadableInput", "MAX_BYTES"]
+__all__ = ["read_path", "read_stdin", "read_bytes", "Source", "UnreadableInput", "MAX_BYTES"]
+
+
+def _too_big(size: int) -> UnreadableInput:
+    return UnreadableInput(
+        f"文件过大（{size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 上限，未检查；"
+        "一份报告的正文通常不足 1 MB，请确认是否选错了文件"
+    )
 
 
 def read_stdin(name: str = "-") -> Source:
     from fazhilint.read.text import decode
 
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # never a truncated text checked as if it were whole
+        raise UnreadableInput(f"标准输入超过 {MAX_BYTES // 1024 // 1024} MB 上限，未检查")
     return decode(data, name)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES of them, or UnreadableInput.
+
+    Opened without blocking (a FIFO would wait forever for a writer) and checked on the open
+    file itself, so a path swapped or linked to a device (/dev/zero) is refused, not read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise UnreadableInput("文件不存在") from None
+    except IsADirectoryError:
+        raise UnreadableInput("这是一个文件夹，不是文件") from None
+    except OSError as e:
+        raise UnreadableInput(f"无法打开文件：{e.strerror or e}") from None
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise UnreadableInput("这是一个文件夹，不是文件")
+        if not stat.S_ISREG(mode):
+            raise UnreadableInput("这不是普通文件（是设备、管道或套接字），未读取")
+        size = os.fstat(fd).st_size
+        if size > MAX_BYTES:
+            raise _too_big(size)
+        data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # it grew while being read
+        raise _too_big(len(data))
+    return data
 
 
 def read_path(path: str | Path) -> Source:
     """Read any supported input. Never raises anything but UnreadableInput."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        info = p.stat()
+        size = info.st_size
     except FileNotFoundError:
         raise UnreadableInput("文件不存在") from None
     except OSError as e:
         raise UnreadableInput(f"无法访问文件：{e.strerror}") from None
-    if p.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise UnreadableInput("这是一个文件夹，不是文件")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableInput("这不是普通文件（是设备、管道或套接字），未读取")
     if size > MAX_BYTES:
-        raise UnreadableInput(
-            f"文件过大（{size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 上限，未检查；"
-            "一份报告的正文通常不足 1 MB，请确认是否选错了文件"
-        )
+        raise _too_big(size)
     reader = _reader_for(p)
     try:
         return reader(p)
@@ -42,6 +82,16 @@ def read_path(path: str | Path) -> Source:
         raise
     except OSError as e:
         raise UnreadableInput(f"无法读取文件：{e.strerror or e}") from None
+    except Exception as e:  # MemoryError, RecursionError, a bug of ours or of a library we use
+        raise UnreadableInput(our_fault(e)) from None
+
+
+def our_fault(e: BaseException) -> str:
+    """The message of an input that failed for a reason not in the file: it is a bug to report."""
+    where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+    at = f"，位于 {Path(where.filename).name}:{where.lineno}" if where else ""
+    return (f"读取时 fazhilint 出错（{type(e).__name__}: {str(e)[:200]}{at}）；这是本工具的缺陷，"
+            "不一定是文件的问题，请把此文件和这条信息报告给维护者")
 
 
 def _reader_for(p: Path):

@@ -14,6 +14,7 @@ the annotator (``fazhilint.annotate``) can anchor a comment on exact characters.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,11 @@ _SKIP = {W + t for t in ("del", "moveFrom", "txbxContent", "pPr", "rPr", "rt", "
 _TEXT = {W + "t"}
 _SPACE = {W + "br", W + "cr"}  # soft line breaks read as a space
 TOC_LABEL = "目录（不检查）"
+# Checked from the zip directory before anything is inflated (zip bombs): a part's declared size is
+# enforced by zipfile while inflating (a part that inflates past it fails its check).
+MAX_PART = 64 * 1024 * 1024  # the document.xml of a 300-page report is some 5 MB
+MAX_TOTAL = 128 * 1024 * 1024
+MAX_RATIO = 100  # deflated XML shrinks 5 to 20 times; a bomb, thousands of times
 
 
 @dataclass
@@ -56,11 +62,14 @@ def piece(child) -> str:
 
 def open_docx(path: Path):
     """python-docx's Document, or UnreadableInput saying why it is not a Word document."""
-    from fazhilint.read.text import head as read_head
+    from fazhilint.read import read_bytes
     from fazhilint.read.text import identify
 
-    head = read_head(path)
-    if not zipfile.is_zipfile(path):
+    data = read_bytes(path)
+    head = data[:8]
+    if not head:
+        raise UnreadableInput("文件为空（0 字节），没有可检查的内容")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise UnreadableInput("扩展名是 .docx，但这是旧版 .doc/.wps 文件或已加密（设了打开密码）的文档；"
                                   "请在 Word/WPS 中取消密码并“另存为”.docx 后再检查")
@@ -71,8 +80,9 @@ def open_docx(path: Path):
         raise UnreadableInput(f"扩展名是 .docx，但这不是 Word 文档（{what or '不是 zip 格式，文件可能已损坏或被改了扩展名'}）；"
                               "请用 Word/WPS 打开原稿，“另存为”.docx 后再检查")
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
+            _check_sizes(z.infolist())
     except (zipfile.BadZipFile, OSError) as e:
         raise UnreadableInput(f".docx 压缩包已损坏（{e}）；请用 Word/WPS 打开后另存为 .docx") from None
     if "word/document.xml" not in names:
@@ -81,10 +91,21 @@ def open_docx(path: Path):
     import docx
 
     try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds on malformed parts
         raise UnreadableInput(f"无法打开此 Word 文档（{type(e).__name__}: {e}）；"
                               "请用 Word/WPS 打开并另存为 .docx 后再检查") from None
+
+
+def _check_sizes(parts: list[zipfile.ZipInfo]) -> None:
+    total = 0
+    for info in parts:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_PART or total > MAX_TOTAL or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO):
+            raise UnreadableInput(
+                f"Word 文档的内容解压后过大（{info.filename} 解压后 {info.file_size / 1024 / 1024:.0f} MB，"
+                f"压缩比 {ratio:.0f}:1），不像正常的公文，未检查")
 
 
 def _part(document, suffix: str):

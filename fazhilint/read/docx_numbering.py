@@ -7,6 +7,10 @@ value, the number format and the text (``%1、``). Counters run per abstractNum,
 deeper levels restart when a shallower one advances, and ``lvlOverride`` /
 ``startOverride`` restart a level the first time its ``w:num`` is used.
 
+Values are clamped as Word clamps them: a start value outside 0–32767 (or not a number) counts
+as 0, a level text is cut at 255 characters, a custom format pads to at most 10 digits, and a
+counter past 32767 (a list of more items than Word numbers) is written in Arabic digits.
+
 ``numFmt w:val="custom"`` is read from its ``w:format`` example ("001, 002, …",
 "一, 二, 三, …"), also inside Word's ``mc:AlternateContent``.
 Not rendered: ``lvlRestart`` exceptions and bullets (they carry no number).
@@ -48,11 +52,24 @@ def _val(el, tag: str) -> str | None:
     return child.get(W + "val") if child is not None else None
 
 
+MAX_START = 32767  # Word's largest start value and the largest number it formats
+MAX_TEXT = 255  # characters of a level text (w:lvlText) Word keeps
+MAX_PAD = 10  # digits of a custom zero-padded format ("0001, 0002, ...")
+
+
 def _int(value: str | None) -> int | None:
     try:
         return int(value) if value is not None else None
-    except ValueError:
+    except ValueError:  # also a number too long to convert
         return None
+
+
+def _start(value: str | None) -> int | None:
+    """A start value as Word reads it: a number in 0–32767, anything else 0; None when absent."""
+    if value is None:
+        return None
+    n = _int(value)
+    return n if n is not None and 0 <= n <= MAX_START else 0
 
 
 def _roman(n: int) -> str:
@@ -69,6 +86,8 @@ def _table(chars: str, n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """One counter value in one of Word's number formats."""
+    if not 0 <= n <= MAX_START:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "koreanCounting", "ideographDigital") and n >= 0:
         return to_chinese(n)
@@ -88,7 +107,7 @@ def format_number(n: int, fmt: str) -> str:
         "none": lambda n: "",
     }
     if fmt.startswith("zero") and fmt[4:].isdigit():  # from a custom "001, 002, ..."
-        return str(n).zfill(int(fmt[4:]))
+        return str(n).zfill(min(int(fmt[4:]), MAX_PAD))
     return formats.get(fmt, str)(n)
 
 
@@ -96,7 +115,7 @@ def _custom(example: str) -> str:
     """A custom format ("001, 002, 003, ...", "一, 二, 三, ...") as the built-in format it follows."""
     first = example.split(",")[0].strip()
     if first.isdigit() and first.isascii():
-        return f"zero{len(first)}"
+        return f"zero{min(len(first), MAX_PAD)}"
     known = {"一": "chineseCounting", "壹": "chineseLegalSimplified", "①": "decimalEnclosedCircle",
              "⑴": "decimalEnclosedParen", "甲": "ideographTraditional", "子": "ideographZodiac", "１": "decimalFullWidth"}
     return known.get(first[:1], "decimal")
@@ -118,9 +137,9 @@ class Level:
         if fmt == "custom":
             fmt = _custom(fmt_el.get(W + "format") or "")
         return cls(
-            start=_int(_val(lvl, "start")) if _val(lvl, "start") is not None else 0,
+            start=_start(_val(lvl, "start")) or 0,
             fmt=fmt,
-            text=_val(lvl, "lvlText") or "",
+            text=(_val(lvl, "lvlText") or "")[:MAX_TEXT],
             legal=lvl.find(W + "isLgl") is not None and _val(lvl, "isLgl") not in ("0", "false"),
             style=_val(lvl, "pStyle"),
         )
@@ -166,7 +185,7 @@ class Numbering:
             starts, levels = {}, {}
             for override in num.iter(W + "lvlOverride"):
                 ilvl = _int(override.get(W + "ilvl")) or 0
-                start = _int(_val(override, "startOverride"))
+                start = _start(_val(override, "startOverride"))
                 if start is not None:
                     starts[ilvl] = start
                 lvl = override.find(W + "lvl")

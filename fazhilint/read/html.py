@@ -7,6 +7,9 @@ most prose (Chinese characters outside links, counted per paragraph and passed
 up to parents); the page's title heading before it is kept, since it is the
 report's title. Whatever furniture survives is for FZ305 to report.
 
+Every walk over the tree is iterative (old CMS pages leave hundreds of tags unclosed, nesting
+deeper than Python's recursion limit) and every count is made in one pass.
+
 Encoding: a BOM, else ``<meta charset>`` / ``http-equiv`` (GB2312 and GBK read
 as GB18030), else the text chain (UTF-8, then GB18030).
 """
@@ -45,36 +48,72 @@ class Node:
         names = f"{self.attrs.get('id') or ''} {self.attrs.get('class') or ''}"
         return self.tag in _JUNK or bool(_FURNITURE.search(names))
 
-    def text(self, links: bool = True) -> str:
-        """All text inside; with links=False, without the text of links (menus, related lists)."""
-        if not links and self.tag == "a":
-            return ""
-        return "".join(c if isinstance(c, str) else c.text(links) for c in self.children)
+    def text(self) -> str:
+        """All text inside."""
+        out, stack = [], [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                stack.extend(reversed(item.children))
+        return "".join(out)
+
+
+def _descendants(root: Node) -> list[Node]:
+    """root and every element under it, parents before children, in document order."""
+    order, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
+    return order
+
+
+def _prose_counts(root: Node, links: bool = True) -> dict[int, int]:
+    """id(element) → Chinese characters inside it (with links=False, outside links: menus, related lists)."""
+    counts: dict[int, int] = {}
+    for node in reversed(_descendants(root)):  # children first
+        if not links and node.tag == "a":
+            counts[id(node)] = 0
+        else:
+            counts[id(node)] = sum(len(_CJK.findall(c)) if isinstance(c, str) else counts[id(c)] for c in node.children)
+    return counts
 
 
 class _TreeBuilder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.root = self.current = Node("#root", {}, None)
+        self.root = Node("#root", {}, None)
+        self.open = [self.root]  # the open elements, outermost first
+        self.count: dict[str, int] = {}  # open elements by tag: a stray end tag costs nothing
+
+    @property
+    def current(self) -> Node:
+        return self.open[-1]
+
+    def _close_one(self) -> None:
+        node = self.open.pop()
+        self.count[node.tag] -= 1
 
     def handle_starttag(self, tag, attrs):
         closes = _AUTO_CLOSE.get(tag, ())
         if self.current.tag in closes:
-            self.current = self.current.parent
+            self._close_one()
         node = Node(tag, dict(attrs), self.current)
         self.current.children.append(node)
         if tag not in _VOID:
-            self.current = node
+            self.open.append(node)
+            self.count[tag] = self.count.get(tag, 0) + 1
 
     def handle_startendtag(self, tag, attrs):
         self.current.children.append(Node(tag, dict(attrs), self.current))
 
     def handle_endtag(self, tag):
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
+        if self.count.get(tag):
+            while self.open[-1].tag != tag:
+                self._close_one()
+            self._close_one()
 
     def handle_data(self, data):
         self.current.children.append(data)
@@ -94,56 +133,64 @@ def decode_html(data: bytes, path: str) -> str:
     return decode(data, path).text
 
 
-def _prune(node: Node, total: int) -> None:
+def _prune(root: Node) -> None:
     """Drop furniture, unless it holds most of the page (a wrapper misnamed "header-wrap")."""
-    kept = []
-    for child in node.children:
-        if isinstance(child, Node) and child.furniture():
-            if child.tag in _JUNK or len(_CJK.findall(child.text())) * 2 < total:
-                continue
-        if isinstance(child, Node):
-            _prune(child, total)
-        kept.append(child)
-    node.children = kept
+    counts = _prose_counts(root)
+    total = counts[id(root)]
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        kept = [c for c in node.children if not (isinstance(c, Node) and c.furniture() and
+                                                 (c.tag in _JUNK or counts[id(c)] * 2 < total))]
+        node.children = kept
+        stack.extend(c for c in kept if isinstance(c, Node))
 
 
 def _main_block(root: Node) -> Node:
     """The element whose paragraphs hold the most prose; the whole page if none stands out."""
     scores: dict[int, float] = {}
     nodes: dict[int, tuple[int, Node]] = {}
-
-    def visit(node: Node, depth: int) -> None:
+    prose = _prose_counts(root, links=False)
+    depths = {id(root): 0}
+    for node in _descendants(root):
+        depth = depths[id(node)]
+        for c in node.children:
+            if isinstance(c, Node):
+                depths[id(c)] = depth + 1
         own = 0 if node.tag == "a" else sum(len(_CJK.findall(c)) for c in node.children if isinstance(c, str))
-        own += sum(len(_CJK.findall(c.text(links=False))) for c in node.children
-                   if isinstance(c, Node) and c.tag not in _BLOCK)
+        own += sum(prose[id(c)] for c in node.children if isinstance(c, Node) and c.tag not in _BLOCK)
         # A block's own prose counts for itself (text split by <br> in one cell), its parent
         # (paragraphs in a content div) and, half, its grandparent.
         for k, (holder, weight) in enumerate(((node, 1.0), (node.parent, 1.0), (node.parent and node.parent.parent, 0.5))):
             if own and holder is not None and holder is not root:
                 scores[id(holder)] = scores.get(id(holder), 0) + own * weight
                 nodes[id(holder)] = (depth - k, holder)
-        for c in node.children:
-            if isinstance(c, Node):
-                visit(c, depth + 1)
-
-    visit(root, 0)
     if not scores:
         return root
     best = nodes[max(scores, key=lambda i: (scores[i], nodes[i][0]))][1]  # ties: the deeper one
-    total = len(_CJK.findall(root.text(links=False)))
-    return best if len(_CJK.findall(best.text(links=False))) * 10 >= total * 3 else root
+    return best if prose[id(best)] * 10 >= prose[id(root)] * 3 else root
+
+
+_CLOSE = object()  # on the walk's stack: a block element ends here
 
 
 def _lines(node: Node, out: list[str]) -> None:
-    for child in node.children:
-        if isinstance(child, str):
-            out[-1] += child
-        elif child.tag in _BLOCK:
-            out.append("")
-            _lines(child, out)
-            out.append("")
+    """Append the text under node to out, a new line at each block element's start and end."""
+    parts: list[str] = [out.pop()]
+    stack: list = list(reversed(node.children))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif item is _CLOSE or item.tag in _BLOCK:
+            out.append("".join(parts))
+            parts = []
+            if item is not _CLOSE:
+                stack.append(_CLOSE)
+                stack.extend(reversed(item.children))
         else:
-            _lines(child, out)
+            stack.extend(reversed(item.children))
+    out.append("".join(parts))
 
 
 def _title_before(root: Node, block: Node) -> Node | None:
@@ -155,21 +202,16 @@ def _title_before(root: Node, block: Node) -> Node | None:
         inside.add(id(n))
         stack.extend(c for c in n.children if isinstance(c, Node))
 
-    def visit(node: Node) -> bool:
-        nonlocal found
-        for c in node.children:
-            if not isinstance(c, Node):
-                continue
-            if c is block:
-                return True
-            if (c.tag in _HEADINGS or "title" in (c.attrs.get("class") or "").lower()) and id(c) not in inside \
-                    and _CJK.search(c.text()):
-                found = c
-            elif visit(c):
-                return True
-        return False
-
-    visit(root)
+    walk = [c for c in reversed(root.children) if isinstance(c, Node)]
+    while walk:
+        c = walk.pop()
+        if c is block:
+            break
+        if (c.tag in _HEADINGS or "title" in (c.attrs.get("class") or "").lower()) and id(c) not in inside \
+                and _CJK.search(c.text()):
+            found = c
+        else:
+            walk.extend(x for x in reversed(c.children) if isinstance(x, Node))
     return found
 
 
@@ -178,7 +220,7 @@ def extract(html: str) -> list[str]:
     builder.feed(html)
     builder.close()
     root = builder.root
-    _prune(root, len(_CJK.findall(root.text())))
+    _prune(root)
     block = _main_block(root)
     raw: list[str] = [""]
     title = _title_before(root, block) if block is not root else None
@@ -191,7 +233,9 @@ def extract(html: str) -> list[str]:
 
 
 def read_html(path: Path) -> Source:
-    data = path.read_bytes()
+    from fazhilint.read import read_bytes
+
+    data = read_bytes(path)
     if not data:
         raise UnreadableInput("文件为空，没有可检查的内容")
     lines = extract(decode_html(data, str(path)))

@@ -66,7 +66,9 @@ def decode(data: bytes, path: str) -> Source:
 
 
 def read_text(path: Path) -> Source:
-    return decode(path.read_bytes(), str(path))
+    from fazhilint.read import read_bytes
+
+    return decode(read_bytes(path), str(path))
 
 
 _MD_MARKUP = re.compile(r"^(?:#{1,6}|>|[-*+](?= ))(?=[ \t])", re.M)
@@ -74,7 +76,9 @@ _MD_MARKUP = re.compile(r"^(?:#{1,6}|>|[-*+](?= ))(?=[ \t])", re.M)
 
 def read_markdown(path: Path) -> Source:
     """Markdown: heading and list markup is masked so the grammar sees the report's own markers."""
-    source = decode(path.read_bytes(), str(path))
+    from fazhilint.read import read_bytes
+
+    source = decode(read_bytes(path), str(path))
     source.kind = "markdown"
     return mask_markdown(source)
 
