@@ -66,7 +66,7 @@ def test_builtin_patterns_cannot_backtrack():
     """Built-in packs skip the check at load time (startup speed), so it runs here."""
     for path in packs.builtin_files():
         for table, items in tomllib.loads(path.read_text(encoding="utf-8")).items():
-            for item in items if isinstance(items, list) else ():
+            for item in (i for it in (items if isinstance(items, list) else ()) for i in [it, *it.get("element", [])]):
                 for key in packs.REGEX_KEYS:
                     value = item.get(key, [])
                     for pattern in value if isinstance(value, list) else [value]:
