@@ -87,6 +87,7 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="自动修复安全的问题（直接改写 .txt/.md 文件）。")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="与 --fix 或 --diff 同用：也应用需要核对的修复。")] = False,
+    fix_read_only: Annotated[bool, typer.Option("--fix-read-only", help="与 --fix 同用：也改写只读文件（默认不改）。")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="只显示修复后的差异，不写文件。")] = False,
     fail_on: Annotated[Optional[str], typer.Option(help="达到此级别的问题使退出码为 1：error、warning、info。默认 warning。")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有问题也以 0 退出（只出报告）。")] = False,
@@ -120,9 +121,11 @@ def check(
     _check_packs(config)
 
     expanded = _expand(paths)
+    if output:
+        _check_output(expanded, output)
     if annotate:
         _check_annotate(expanded, annotate)
-    results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename, jobs)
+    results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename, jobs, fix_read_only)
     if diff:
         return
     if annotate:
@@ -133,7 +136,10 @@ def check(
         buffer = io.BytesIO() if fmt in BINARY else io.StringIO(newline="\n")
         renderer(fmt)(results, buffer, context)
         data = buffer.getvalue()
-        write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
+        try:
+            write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8", "backslashreplace"))
+        except OSError as e:
+            _usage_error(f"无法写入报告 {output}：{e.strerror or e}")
     else:
         context.color = None if sys.stdout.isatty() else False
         renderer(fmt)(results, sys.stdout, context)
@@ -143,7 +149,25 @@ def check(
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
-def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
+def _check_output(paths: list[str], output: Path) -> None:
+    """-o must never overwrite an input (the report would replace the document)."""
+    import os
+
+    def same(a: str, b: Path) -> bool:
+        try:
+            return os.path.samefile(a, b)
+        except OSError:
+            return os.path.realpath(a) == os.path.realpath(b)
+
+    clash = next((p for p in paths if p != "-" and same(p, output)), None)
+    if clash is not None:
+        _usage_error(f"-o 的输出文件 {output} 就是被检查的文件 {clash}；请另取一个文件名，以免报告覆盖原文")
+    folder = output.resolve().parent
+    if not folder.is_dir():
+        _usage_error(f"-o 的输出文件夹不存在：{folder}")
+
+
+def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs, read_only=False):
     from fazhilint.engine import auto_jobs, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
@@ -163,7 +187,8 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
         else:
             result = next(linted)
         if (fix or diff) and result.readable:
-            result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context)
+            result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context,
+                          read_only=read_only)
         results.append(result)
     for r in results:
         if not r.readable or not r.source.rewritable:
@@ -196,8 +221,8 @@ def _write_annotated(result, out: Path) -> None:
     sys.stderr.write(f"已写入批注副本：{out}（{count} 条批注）\n")
 
 
-def _fix(result, config, unsafe, write, show_diff, context):
-    from fazhilint.fix import fix_result, write_atomic
+def _fix(result, config, unsafe, write, show_diff, context, read_only=False):
+    from fazhilint.fix import WriteRefused, fix_result, write_atomic
     from fazhilint.read.text import encode
 
     source = result.source
@@ -213,7 +238,12 @@ def _fix(result, config, unsafe, write, show_diff, context):
         after = source.to_string(fixed.source.text).splitlines(keepends=True)
         sys.stdout.writelines(difflib.unified_diff(before, after, source.path, source.path))
     if write:
-        write_atomic(Path(source.path), encode(source, fixed.source.text))
+        try:
+            write_atomic(Path(source.path), encode(source, fixed.source.text), expect=source.stamp, read_only=read_only)
+        except (WriteRefused, OSError) as e:  # one line per file; the batch goes on
+            reason = str(e) if isinstance(e, WriteRefused) else f"写入失败（{e.strerror or e}）"
+            sys.stderr.write(f"fazhilint: 未修复 {source.path}：{reason}\n")
+            return result
         context.fixed += count
     return fixed
 

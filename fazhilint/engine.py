@@ -116,8 +116,9 @@ def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
         label = source.line_labels.get(d.line)
         leaf = label if label and label.startswith(CELL_LABEL) else None
         d.location = document.heading_path(paragraph, leaf) if paragraph else label
-    if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end] for e in d.fix.edits):
-        d.fix = None  # never edit text the author did not type, never join lines
+    if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end]
+                     or "\n" in e.content or "\r" in e.content for e in d.fix.edits):
+        d.fix = None  # never edit text the author did not type, never join or split lines
 
 
 def exit_code(results: list[FileResult], config: Config) -> int:

@@ -48,18 +48,53 @@ def fix_result(result: FileResult, config: Config, unsafe: bool) -> tuple[FileRe
     return result, total
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file in one step (a reader never sees half of it), keeping an existing file's permissions."""
+class WriteRefused(Exception):
+    """A write that would lose someone's work; the message says why, in Chinese."""
+
+
+def write_atomic(path: Path, data: bytes, expect: tuple | None = None, read_only: bool = False) -> None:
+    """Write a file without losing anything that was there.
+
+    - through a symbolic link: the file it points to is written, the link stays;
+    - a device, FIFO or terminal (``/dev/stdout``) is written in place, never replaced by a file;
+    - a regular file is replaced in one step (a reader never sees half of it), keeping its mode,
+      owner and group; one with other hard links is rewritten in place, so the links stay one file;
+    - ``expect``: the file's stamp when it was read; a file changed since is refused (WriteRefused);
+    - a read-only file is refused unless ``read_only`` is asked for.
+    """
+    import stat
+
+    from fazhilint.read import stamp
+
+    target = Path(os.path.realpath(path))
     try:
-        mode = path.stat().st_mode & 0o7777
+        info = target.stat()
     except FileNotFoundError:
-        mode = 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        info = None
+    if expect is not None and (info is None or stamp(info) != tuple(expect)):
+        raise WriteRefused("读取后文件已被改动（或移走），为免覆盖别人的修改，未写入；请重新运行")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, "wb") as f:
+            f.write(data)
+        return
+    if info is not None and not info.st_mode & 0o222 and not read_only:
+        raise WriteRefused("文件是只读的，未写入（确要改写请加 --fix-read-only）")
+    if info is not None and info.st_nlink > 1:
+        with open(target, "r+b") as f:
+            f.write(data)
+            f.truncate()
+        return
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.chmod(tmp, info.st_mode & 0o7777 if info else 0o644)
+        if info is not None and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except PermissionError:  # only root may give a file away; then it was never someone else's
+                pass
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -40,6 +40,9 @@ class Source:
     masked: list[tuple[int, int]] = field(default_factory=list)
     # A label per line for inputs whose lines are not lines (.docx paragraphs).
     line_labels: dict[int, str] = field(default_factory=dict)
+    # (st_dev, st_ino, st_size, st_mtime_ns) of the file when it was read: --fix refuses to
+    # write over a file that has changed since.
+    stamp: tuple[int, int, int, int] | None = None
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<string>", **kwargs) -> Source:

@@ -244,3 +244,106 @@ def test_reader_bug_is_fz001_that_says_it_is_ours(tmp_path, monkeypatch):
     with pytest.raises(Exception) as e:
         read_path(path)
     assert "ZeroDivisionError" in str(e.value) and "本工具的缺陷" in str(e.value) and "test_hardening.py" in str(e.value)
+
+
+# ---- 4. writes that cannot destroy -----------------------------------------------------------
+
+FIXABLE = TITLE + "一、主要举措\n我镇 推进法治建设。\n"  # FZ207: a stray space, a safe fix
+FIXED = TITLE + "一、主要举措\n我镇推进法治建设。\n"
+
+
+@pytest.mark.parametrize("fmt, name", [("json", "report.txt"), ("concise", "draft.docx")])
+def test_output_onto_an_input_is_refused(tmp_path, fmt, name):
+    path = tmp_path / name
+    if name.endswith(".docx"):
+        _docx(tmp_path, [TITLE.strip()], name=name)
+    else:
+        path.write_text(FIXABLE, encoding="utf-8")
+    before = path.read_bytes()
+    link = tmp_path / "link"
+    link.symlink_to(path)
+    for target in (path, link):
+        r = fazhilint("check", str(path), "-f", fmt, "-o", str(target), timeout=60)
+        assert r.returncode == 2 and "覆盖原文" in r.stderr.decode()
+    assert path.read_bytes() == before
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(FIXABLE, encoding="utf-8")
+    r = fazhilint("check", str(path), "-o", str(tmp_path / "missing" / "out.json"), "-f", "json", timeout=60)
+    assert r.returncode == 2 and "不存在" in r.stderr.decode() and b"Traceback" not in r.stderr
+
+
+def test_output_onto_a_fifo_writes_into_it(tmp_path):
+    import os
+    import threading
+
+    path = tmp_path / "a.txt"
+    path.write_text(FIXABLE, encoding="utf-8")
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    r = fazhilint("check", str(path), "-f", "json", "-o", str(fifo), timeout=60)
+    reader.join(30)
+    assert r.returncode == 1 and json.loads(got[0]) and fifo.is_fifo()
+
+
+def test_fix_refuses_a_file_changed_since_it_was_read(tmp_path):
+    from fazhilint.fix import WriteRefused, write_atomic
+    from fazhilint.read import read_path
+
+    path = tmp_path / "a.txt"
+    path.write_text(FIXABLE, encoding="utf-8")
+    source = read_path(path)
+    path.write_text(FIXABLE + "新写的一段。\n", encoding="utf-8")  # saved by the clerk meanwhile
+    with pytest.raises(WriteRefused, match="已被改动"):
+        write_atomic(path, b"x", expect=source.stamp)
+    assert path.read_text(encoding="utf-8").endswith("新写的一段。\n")
+
+
+def test_fix_writes_through_links_and_keeps_mode_and_hard_links(tmp_path):
+    import os
+    import stat
+
+    real = tmp_path / "real.txt"
+    real.write_text(FIXABLE, encoding="utf-8")
+    os.chmod(real, 0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    hard = tmp_path / "hard.txt"
+    hard.write_text(FIXABLE, encoding="utf-8")
+    twin = tmp_path / "twin.txt"
+    os.link(hard, twin)
+    r = fazhilint("check", "--fix", "-f", "concise", str(link), str(hard), timeout=60)
+    assert r.returncode in (0, 1), r.stderr.decode()
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == FIXED
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert twin.read_text(encoding="utf-8") == FIXED and os.path.samefile(hard, twin)
+
+
+def test_fix_refuses_read_only_files_unless_asked_and_reports_one_line(tmp_path):
+    import os
+
+    locked, free = tmp_path / "locked.txt", tmp_path / "free.txt"
+    for p in (locked, free):
+        p.write_text(FIXABLE, encoding="utf-8")
+    os.chmod(locked, 0o444)
+    r = fazhilint("check", "--fix", "-f", "concise", str(locked), str(free), timeout=60)
+    errors = [line for line in r.stderr.decode().splitlines() if "locked.txt" in line]
+    assert len(errors) == 1 and "只读" in errors[0]
+    assert locked.read_text(encoding="utf-8") == FIXABLE and free.read_text(encoding="utf-8") == FIXED
+    fazhilint("check", "--fix", "--fix-read-only", str(locked), timeout=60)
+    assert locked.read_text(encoding="utf-8") == FIXED
+
+
+def test_pack_correction_with_a_newline_never_shifts_line_endings(tmp_path):
+    pack = tmp_path / "county.toml"
+    pack.write_text("[[term-substitution]]\nid = 'split'\npattern = '法治建设'\ncorrect = \"法治\\n建设\"\n"
+                    "source = '某县'\nbad = ['推进法治建设。']\ngood = ['推进法治。']\n", encoding="utf-8")
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(FIXABLE.replace("\n", "\r\n").encode())
+    fazhilint("check", "--fix", "--unsafe-fixes", "--pack", str(pack), str(path), timeout=60)
+    assert path.read_bytes() == FIXED.replace("\n", "\r\n").encode()

@@ -77,13 +77,20 @@ def read_path(path: str | Path) -> Source:
         raise _too_big(size)
     reader = _reader_for(p)
     try:
-        return reader(p)
+        source = reader(p)
+        source.stamp = stamp(info)
+        return source
     except UnreadableInput:
         raise
     except OSError as e:
         raise UnreadableInput(f"无法读取文件：{e.strerror or e}") from None
     except Exception as e:  # MemoryError, RecursionError, a bug of ours or of a library we use
         raise UnreadableInput(our_fault(e)) from None
+
+
+def stamp(info: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells a file's version apart: --fix compares it before writing."""
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def our_fault(e: BaseException) -> str:
