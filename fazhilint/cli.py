@@ -39,17 +39,32 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _expand(paths: list[str]) -> list[str]:
-    """Files as given; folders walked (hidden files skipped), sorted for stable output."""
-    out = []
+    """Files as given; folders walked (hidden files skipped), sorted for stable output; a file
+    reached twice (named twice, or through a link) is checked once. A folder with nothing to
+    check, or a subfolder that cannot be read, is said on stderr."""
+    import os
+
+    out, seen = [], set()
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
-            out.extend(
-                str(f) for f in sorted(path.rglob("*"))
-                if f.is_file() and not any(part.startswith((".", "~$")) for part in f.relative_to(path).parts)
-            )
+            def unreadable(e: OSError) -> None:
+                sys.stderr.write(f"fazhilint: 无法读取文件夹 {e.filename}：{e.strerror}，其中的文件未检查\n")
+            found = []
+            for folder, dirs, files in os.walk(path, onerror=unreadable):
+                dirs[:] = [d for d in dirs if not d.startswith((".", "~$"))]
+                found.extend(Path(folder, f) for f in files if not f.startswith((".", "~$")))
+            found = [str(f) for f in sorted(found) if f.is_file()]
+            if not found:
+                sys.stderr.write(f"fazhilint: 文件夹 {p} 中没有可检查的文件\n")
+            candidates = found
         else:
-            out.append(p)
+            candidates = [p]
+        for c in candidates:
+            key = c if c == "-" else os.path.realpath(c)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
     return out
 
 
@@ -120,7 +135,11 @@ def check(
         config = config.with_cli(packs=config.packs + tuple(pack))
     _check_packs(config)
 
+    if jobs is not None and jobs < 0:
+        _usage_error(f"-j/--jobs 不能为负数（{jobs}）；0 表示按 CPU 核数自动决定")
     expanded = _expand(paths)
+    if not expanded:
+        _usage_error("没有找到可检查的文件")
     if output:
         _check_output(expanded, output)
     if annotate:
@@ -168,14 +187,17 @@ def _check_output(paths: list[str], output: Path) -> None:
 
 
 def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs, read_only=False):
-    from fazhilint.engine import auto_jobs, lint_paths, lint_source, unreadable
+    from fazhilint.engine import auto_jobs, cores, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
     from fazhilint.report import RenderContext
 
     context = RenderContext()
     files = [p for p in paths if p != "-"]
-    workers = 1 if fix or diff else (jobs if jobs is not None else auto_jobs(len(files)))
+    workers = 1 if fix or diff else (jobs if jobs else auto_jobs(len(files)))
+    if workers > cores():
+        sys.stderr.write(f"fazhilint: -j {workers} 超过本机 CPU 核数，按 {cores()} 个进程检查\n")
+        workers = cores()
     linted = iter(lint_paths(files, config, workers))
     results = []
     for path in paths:

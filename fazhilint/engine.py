@@ -23,29 +23,67 @@ from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 class FileResult:
     path: str
     source: Source | None
-    document: Document | None = None
+    document: Document | None = None  # None when linted in a worker process: only findings travel back
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    title: str = ""  # the document's title line, for summaries
 
     @property
     def readable(self) -> bool:
         return self.source is not None
 
 
-def lint_path(path: str | Path, config: Config) -> FileResult:
+TIME_LIMIT = 60  # seconds per file; a report takes well under one
+
+
+class TimeLimit(BaseException):  # not an Exception: no "except Exception" on the way swallows it
+    pass
+
+
+def lint_path(path: str | Path, config: Config, time_limit: float | None = None) -> FileResult:
+    """Read and lint one file, within a time limit (TIME_LIMIT unless given; 0 for none) when
+    running on the main thread of a Unix process."""
+    import signal
+    import threading
+
     from fazhilint.read import read_path
 
+    time_limit = TIME_LIMIT if time_limit is None else time_limit
+    limited = bool(time_limit) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if limited:
+        def alarm(*_):
+            raise TimeLimit()
+        previous = signal.signal(signal.SIGALRM, alarm)
+        signal.setitimer(signal.ITIMER_REAL, time_limit)
     try:
         source = read_path(path)
+        return lint_source(source, config)
     except UnreadableInput as e:
         return unreadable(str(path), str(e))
-    return lint_source(source, config)
+    except TimeLimit:
+        return unreadable(str(path), f"检查超过 {time_limit:g} 秒仍未完成，已停止检查此文件（其余文件照常检查）；"
+                                     "若这是一份正常的报告，请把它报告给维护者", prefix="")
+    finally:
+        if limited:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _lint_in_worker(path: str, config: Config) -> FileResult:
+    result = lint_path(path, config)
+    result.document = None  # the tree stays in the worker: only findings (and the text) travel back
+    return result
 
 
 def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResult]:
-    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order."""
+    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order.
+
+    A worker that dies (killed by the system, a crash in a library) costs only the file it was
+    checking: the files it took down with it are checked again in a fresh pool, and when a round
+    makes no progress, each remaining file in a pool of its own."""
     if jobs <= 1 or len(paths) < 2:
         return [lint_path(p, config) for p in paths]
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     def size(p: str) -> int:
         try:
@@ -54,25 +92,45 @@ def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResu
             return 0
 
     results: dict[str, FileResult] = {}
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {p: pool.submit(lint_path, p, config) for p in sorted(set(paths), key=size, reverse=True)}
-        for path, future in futures.items():
-            try:
-                results[path] = future.result()
-            except Exception as e:  # a worker that died takes only its own file with it
-                results[path] = unreadable(path, f"检查时进程异常退出（{type(e).__name__}: {e}）")
+    remaining = sorted(set(paths), key=size, reverse=True)
+    alone = False
+    while remaining:
+        groups = [[p] for p in remaining] if alone else [remaining]
+        broken: list[str] = []
+        for group in groups:
+            with ProcessPoolExecutor(max_workers=1 if alone else jobs) as pool:
+                futures = {p: pool.submit(_lint_in_worker, p, config) for p in group}
+                for path, future in futures.items():
+                    try:
+                        results[path] = future.result()
+                    except BrokenProcessPool:
+                        if alone:
+                            results[path] = unreadable(path, "检查此文件时进程异常退出（可能内存不足被系统终止）")
+                        else:
+                            broken.append(path)
+                    except Exception as e:
+                        results[path] = unreadable(path, f"检查时出错（{type(e).__name__}: {e}）")
+        alone = alone or len(broken) == len(remaining)  # no progress: one file per pool
+        remaining = broken
     return [results[p] for p in paths]
 
 
 def auto_jobs(count: int) -> int:
     """Worker processes for a batch: one per core, but only when there is enough work to share."""
+    return 1 if count < 8 else max(1, min(cores(), count // 4))
+
+
+def cores() -> int:
     import os
 
-    return 1 if count < 8 else max(1, min(os.cpu_count() or 1, count // 4))
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
-def unreadable(path: str, reason: str) -> FileResult:
-    d = Diagnostic(Unreadable.code, Unreadable.name, 0, 0, f"无法读取：{reason}", None, Severity.ERROR)
+def unreadable(path: str, reason: str, prefix: str = "无法读取：") -> FileResult:
+    d = Diagnostic(Unreadable.code, Unreadable.name, 0, 0, f"{prefix}{reason}", None, Severity.ERROR)
     d.path, d.line, d.column, d.end_line, d.end_column = path, 1, 1, 1, 1
     return FileResult(path, None, None, [d])
 
@@ -102,7 +160,8 @@ def lint_source(source: Source, config: Config) -> FileResult:
     for d in found:
         _stamp(d, document, config)
     found.sort(key=lambda d: d.sort_key)
-    return FileResult(source.path, source, document, found)
+    title = document.title.text.strip() if document.title else ""
+    return FileResult(source.path, source, document, found, title)
 
 
 def _stamp(d: Diagnostic, document: Document, config: Config) -> None:

@@ -144,7 +144,7 @@ def test_fifo_and_devices_are_refused_not_read(tmp_path):
     r = fazhilint("check", "-f", "concise", str(fifo), str(tmp_path / "zero.txt"), "/dev/zero", timeout=30,
                   memory_mb=512)
     assert r.returncode == 2
-    assert _fz001(r).count("不是普通文件") == 3
+    assert _fz001(r).count("不是普通文件") == 2  # the link and /dev/zero are one file, checked once
 
 
 def test_stdin_over_the_limit_is_refused_not_truncated():
@@ -347,3 +347,77 @@ def test_pack_correction_with_a_newline_never_shifts_line_endings(tmp_path):
     path.write_bytes(FIXABLE.replace("\n", "\r\n").encode())
     fazhilint("check", "--fix", "--unsafe-fixes", "--pack", str(pack), str(path), timeout=60)
     assert path.read_bytes() == FIXED.replace("\n", "\r\n").encode()
+
+
+# ---- 5. batches that finish ------------------------------------------------------------------
+
+def _batch(tmp_path, count=6):
+    paths = []
+    for i in range(count):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(FIXABLE, encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def _slow_or_dying(monkeypatch, victim: str, how: str):
+    import os
+    import signal
+    import time
+
+    from fazhilint import engine
+
+    real = engine.lint_source
+
+    def lint_source(source, config):
+        if source.path == victim:
+            if how == "hang":
+                time.sleep(600)
+            os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer would
+        return real(source, config)
+    monkeypatch.setattr(engine, "lint_source", lint_source)  # workers are forked: they inherit it
+    monkeypatch.setattr(engine, "TIME_LIMIT", 2)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_over_the_time_limit_gets_a_finding_and_the_batch_goes_on(tmp_path, monkeypatch, jobs):
+    from fazhilint.config import Config
+    from fazhilint.engine import lint_paths
+
+    paths = _batch(tmp_path)
+    _slow_or_dying(monkeypatch, paths[3], "hang")
+    results = lint_paths(paths, Config(), jobs)
+    assert [r.readable for r in results] == [True, True, True, False, True, True]
+    assert "超过 2 秒" in results[3].diagnostics[0].message
+
+
+def test_a_dead_worker_costs_only_its_own_file(tmp_path, monkeypatch):
+    from fazhilint.config import Config
+    from fazhilint.engine import lint_paths
+
+    paths = _batch(tmp_path, 12)
+    _slow_or_dying(monkeypatch, paths[5], "die")
+    results = lint_paths(paths, Config(), 2)
+    assert [i for i, r in enumerate(results) if not r.readable] == [5]
+    assert "进程异常退出" in results[5].diagnostics[0].message
+    assert all(r.document is None and r.diagnostics for r in results)  # findings travel back, not trees
+
+
+def test_jobs_are_validated_capped_and_files_deduplicated(tmp_path):
+    paths = _batch(tmp_path, 2)
+    (tmp_path / "link.txt").symlink_to(paths[0])
+    r = fazhilint("check", "-j", "-5", *paths, timeout=60)
+    assert r.returncode == 2 and "负数" in r.stderr.decode()
+    r = fazhilint("check", "-j", "500", "-f", "json", *paths, paths[0], str(tmp_path / "link.txt"), timeout=60)
+    assert "超过本机 CPU 核数" in r.stderr.decode()
+    assert sorted({d["path"] for d in json.loads(r.stdout)}) == paths  # each file once
+    r0 = fazhilint("check", "-j", "0", "-f", "json", *paths, timeout=60)
+    assert json.loads(r0.stdout) == [d for d in json.loads(r.stdout)]
+
+
+def test_an_empty_folder_is_said_not_passed(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "locks").mkdir()
+    (tmp_path / "locks" / "~$报告.docx").write_bytes(b"x")
+    r = fazhilint("check", str(tmp_path / "empty"), str(tmp_path / "locks"), timeout=60)
+    assert r.returncode == 2 and "没有可检查的文件" in r.stderr.decode()

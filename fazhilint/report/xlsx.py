@@ -16,7 +16,7 @@ def render(results, out, context) -> None:
     for r in results:
         by_severity = Counter(d.severity.label for d in r.diagnostics)
         top = Counter(d.code for d in r.diagnostics).most_common(3)
-        title = r.document.title.text.strip() if r.document and r.document.title else ""
+        title = r.title
         verdict = "无法读取" if not r.readable else ("有错误" if by_severity["error"] else "通过" if not r.diagnostics else "有警告或提示")
         summary.append([r.path, title, verdict, by_severity["error"], by_severity["warning"], by_severity["info"],
                         "、".join(f"{code}×{n}" for code, n in top)])
