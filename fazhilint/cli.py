@@ -270,11 +270,14 @@ def _frame(out, paragraphs, unit: str) -> None:
 
 
 @app.command("rules")
-def list_rules() -> None:
+def list_rules(
+    markdown: Annotated[bool, typer.Option("--markdown", help="输出 Markdown 表格（README 的规则表由此生成）。")] = False,
+) -> None:
     """列出全部规则：代码、名称、默认级别、修复方式、说明。"""
-    from fazhilint.rules import all_rules
-
-    rows = [(r.code, r.name, r.severity.chinese, _fix_label(r), r.summary) for r in all_rules()]
+    rows = _rule_rows()
+    if markdown:
+        sys.stdout.write(rules_table())
+        return
     if not sys.stdout.isatty():  # piped or saved: one rule a line, tab-separated, nothing cut
         sys.stdout.writelines("\t".join(row) + "\n" for row in rows)
         return
@@ -287,6 +290,19 @@ def list_rules() -> None:
     for row in rows:
         table.add_row(*row)
     Console(highlight=False).print(table)
+
+
+def _rule_rows() -> list[tuple[str, ...]]:
+    from fazhilint.rules import all_rules
+
+    return [(r.code, r.name, r.severity.chinese, _fix_label(r), r.summary) for r in all_rules()]
+
+
+def rules_table() -> str:
+    """The rule table of README.md, generated (tests/rules/test_rule_docs.py keeps README current)."""
+    lines = ["| 代码 | 名称 | 级别 | 修复 | 检查什么 |", "|---|---|---|---|---|"]
+    lines += [f"| {' | '.join(row)} |" for row in _rule_rows()]
+    return "\n".join(lines) + "\n"
 
 
 def _fix_label(rule) -> str:
