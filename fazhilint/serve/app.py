@@ -293,7 +293,7 @@ async def ledger_page(request: Request) -> Response:
     year = _year(request.query_params.get("year"), known[0] if known else date.today().year - 1)
     rows = await run_in_threadpool(ledger.overview, engine, year)
     roster = await run_in_threadpool(ledger.roster_text, engine, year)
-    counts = {s: sum(r.status == s for r in rows if r.expected)
+    counts = {s: sum(r.status == s for r in rows)
               for s in (ledger.STATUS_MISSING, ledger.STATUS_FAILING, ledger.STATUS_PASSING)}
     return _page(request, "ledger.html", year=year, years=sorted(set(known) | {year}, reverse=True), rows=rows,
                  roster=roster, counts=counts, saved=request.query_params.get("saved"))
