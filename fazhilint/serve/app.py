@@ -17,6 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import quote
 
+import anyio
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -215,7 +216,9 @@ async def upload(request: Request) -> Response:
 
 async def _check_one(state, batch: str, doc: intake.Upload, chosen_unit: str, chosen_year: int | None):
     try:
-        checked = await run_in_threadpool(state.pool.run, check, doc.data, doc.kind, doc.name, state.config)
+        # at most one waiting thread per worker: queued files wait here, not in the threads pages need
+        checked = await anyio.to_thread.run_sync(state.pool.run, check, doc.data, doc.kind, doc.name, state.config,
+                                                 limiter=state.lint_slots)
     except WorkerTimeout:
         return f"{doc.name}：检查超过 {state.pool.time_limit:.0f} 秒仍未完成，已中止，未记入台账；请确认文件是否正常"
     except WorkerCrashed:
@@ -482,6 +485,7 @@ def create_app(settings: Settings) -> Starlette:
     @asynccontextmanager
     async def lifespan(app):
         app.state.pool = WorkerPool(settings.workers, settings.time_limit)
+        app.state.lint_slots = anyio.CapacityLimiter(settings.workers)
         try:
             yield
         finally:
