@@ -56,12 +56,9 @@ def _expand(paths: list[str]) -> list[str]:
 def _config(config_file: Optional[Path], **overrides):
     from fazhilint import config
 
-    from fazhilint.rules import all_rules
-
     try:
-        loaded = config.load(config_file).with_cli(**overrides)
-        loaded.validate(all_rules())  # unknown selectors are a usage error, before any file is read
-        return loaded
+        # unknown rules, options and values are a usage error, before any file is read
+        return config.load(config_file).with_cli(**overrides).validate()
     except config.ConfigError as e:
         _usage_error(str(e))
 
@@ -71,8 +68,7 @@ def _check_packs(config) -> None:
     from fazhilint.profiles import check_name
 
     try:
-        config.packs_loaded()
-        check_name(config)
+        check_name(config.packs_loaded(), config.profile)
     except PackError as e:
         _usage_error(str(e))
 
@@ -294,6 +290,11 @@ def rule(code: Annotated[str, typer.Argument(help="规则代码或名称，如 F
     for section, body in found.docs().items():
         out.write(f"\n{section}：\n")
         out.write("".join(f"    {line}\n" for line in body.splitlines()))
+    if found.options:
+        out.write(f"\n选项（配置文件中写在 [options.{found.code}] 下）：\n")
+        for option in found.options:
+            allowed = f"；可选 {'、'.join(map(str, option.choices))}" if option.choices else ""
+            out.write(f"    {option.name} = {option.default!r}    {option.description}{allowed}\n")
     extra = getattr(found, "describe_data", None)
     if extra:
         out.write(extra())

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from fazhilint.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from fazhilint.rule import Rule
+    from fazhilint.rule import Context, Rule
 
 CONFIG_FILES = ("fazhilint.toml", ".fazhilint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "fail-on", "severity", "options", "packs", "profile", "per-file-ignores"}
@@ -48,8 +48,10 @@ class Config:
     def with_cli(self, **overrides) -> Config:
         return replace(self, **{k: v for k, v in overrides.items() if v not in (None, ())})
 
-    def rule_options(self, code: str) -> dict[str, Any]:
-        return self.options.get(code, {})
+    def context(self, rule: type[Rule]) -> Context:
+        """What the rule gets besides the document: its options (validated by ``validate``) and its pack entries."""
+        entries = self.packs_loaded().entries(rule.name) if rule.reads_pack else ()
+        return rule.context(self.options.get(rule.code), entries)
 
     def packs_loaded(self):
         """The rule packs: built-in ones, then those named in configuration or with --pack."""
@@ -62,17 +64,37 @@ class Config:
         extra = tuple(s for glob, selectors in self.per_file_ignores if PurePath(path).match(glob) for s in selectors)
         return replace(self, ignore=self.ignore + extra) if extra else self
 
-    def validate(self, rules: tuple[type[Rule], ...]) -> None:
-        """Raise ConfigError for any selector that names no rule, per-file ones included."""
-        self.enabled(rules)
-        for glob, selectors in self.per_file_ignores:
-            replace(self, ignore=selectors).enabled(rules)
+    def validate(self) -> Config:
+        """This configuration with rule names resolved to codes and every option checked against what
+        its rule declares. Raises ConfigError naming the file and the key: a selector, a ``[severity]``
+        or ``[options.*]`` key that names no rule, an unknown option, a value of the wrong type."""
+        from fazhilint.rules import catalogue, find
 
-    def enabled(self, rules: tuple[type[Rule], ...]) -> list[type[Rule]]:
-        """The rules that select/ignore leave on. The more specific selector wins; on a tie, ignore."""
+        where = f"{self.path}: " if self.path else ""
+        self.enabled(catalogue(), where)
+        for glob, selectors in self.per_file_ignores:
+            replace(self, ignore=selectors).enabled(catalogue(), f"{where}[per-file-ignores] “{glob}”：")
+        severity = {_rule(find, key, f"{where}[severity] ").code: value for key, value in self.severity.items()}
+        options = {}
+        for key, given in self.options.items():
+            ref = _rule(find, key, f"{where}[options.{key}] ")
+            if not isinstance(given, dict):
+                raise ConfigError(f"{where}[options.{key}] 应为表，如 [options.{ref.code}] 下写 选项 = 值")
+            from fazhilint.rules import load
+
+            try:
+                load([ref])[0].context(given)
+            except ValueError as e:
+                raise ConfigError(f"{where}[options.{key}] {e}") from None
+            options[ref.code] = given
+        return replace(self, severity=severity, options=options)
+
+    def enabled(self, rules, where: str = "") -> list:
+        """The rules (classes or catalogue entries) that select/ignore leave on.
+        The more specific selector wins; on a tie, ignore."""
         for selector in self.select + self.ignore:
             if selector.upper() != "ALL" and not any(_specificity(selector, r) for r in rules):
-                raise ConfigError(f"未知的规则或前缀“{selector}”；运行 fazhilint rules 查看全部规则")
+                raise ConfigError(f"{where}未知的规则或前缀“{selector}”；运行 fazhilint rules 查看全部规则")
         out = []
         for rule in rules:
             chosen = max((_specificity(s, rule) for s in self.select), default=0)
@@ -82,7 +104,14 @@ class Config:
         return out
 
 
-def _specificity(selector: str, rule: type[Rule]) -> int:
+def _rule(find, key: str, where: str):
+    ref = find(key)
+    if ref is None:
+        raise ConfigError(f"{where}未知的规则“{key}”；运行 fazhilint rules 查看全部规则")
+    return ref
+
+
+def _specificity(selector: str, rule) -> int:
     s = selector.strip()
     if s.upper() == "ALL":
         return 1
@@ -115,7 +144,7 @@ def from_dict(data: dict, path: Path | None = None) -> Config:
     if unknown:
         raise ConfigError(f"{where}未知的配置项 {sorted(unknown)}；可用：{sorted(_KEYS)}")
     try:
-        severity = {code.upper(): Severity.parse(v) for code, v in data.get("severity", {}).items()}
+        severity = {code: Severity.parse(v) for code, v in _table(data, "severity", where).items()}
         fail_on = Severity.parse(data.get("fail-on", "warning"))
     except ValueError as e:
         raise ConfigError(f"{where}{e}") from None
@@ -125,12 +154,19 @@ def from_dict(data: dict, path: Path | None = None) -> Config:
         ignore=tuple(_strings(data, "ignore", where)),
         fail_on=fail_on,
         severity=severity,
-        options={k.upper(): v for k, v in data.get("options", {}).items()},
+        options=dict(_table(data, "options", where)),
         packs=tuple(base / p for p in _strings(data, "packs", where)),
         profile=data.get("profile"),
         per_file_ignores=_per_file(data.get("per-file-ignores", {}), where),
         path=path,
     )
+
+
+def _table(data: dict, key: str, where: str) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}配置项“{key}”应为表（[{key}]）")
+    return value
 
 
 def _per_file(table, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

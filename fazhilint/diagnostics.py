@@ -27,7 +27,7 @@ class Severity(enum.IntEnum):
     def parse(cls, value: str) -> Severity:
         try:
             return cls[value.upper()]
-        except KeyError:
+        except (KeyError, AttributeError):
             raise ValueError(f"未知的严重级别“{value}”（可用：error、warning、info）") from None
 
 

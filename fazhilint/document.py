@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from fazhilint.numerals import to_chinese
 from fazhilint.source import Source
+
+if TYPE_CHECKING:
+    from fazhilint.profiles import Profile
 
 # A year standing on its own: not the end of a range (2021—2025年), not part of a full date
 # (2024年3月5日, a delivery or 成文 date), checked by year_mentions for titles in 《》 too.
@@ -142,6 +145,7 @@ class Document:
     paragraphs: list[Paragraph]  # every non-blank line, in order
     titles: list[Paragraph]
     parse_error: str | None = None  # set only if the safety net had to flatten the text
+    profile: Profile | None = None  # the kind of report, chosen once (fazhilint/profiles.py)
 
     @property
     def text(self) -> str:
@@ -162,6 +166,15 @@ class Document:
     def title_year(self) -> int | None:
         """The year named in the title, if the title names one."""
         return next((y for p in self.titles for y, _, _ in year_mentions(p.text)), None)
+
+    @cached_property
+    def parts(self) -> dict[str, Section]:
+        """The section of each element of the profile the document has, by element id."""
+        from fazhilint.profiles import find_sections
+
+        if self.profile is None or not self.profile.elements:
+            return {}
+        return find_sections(self, self.profile)
 
     def sections(self) -> Iterator[Section]:
         return self.root.walk()

@@ -78,20 +78,20 @@ def unreadable(path: str, reason: str) -> FileResult:
 
 
 def lint_source(source: Source, config: Config) -> FileResult:
+    from fazhilint import rules
     from fazhilint.parse import parse
-    from fazhilint.rules import all_rules
 
     config = config.for_path(source.path)
-    document = parse(source)
+    document = parse(source, config.packs_loaded(), config.profile)
     found: list[Diagnostic] = []
     if document.parse_error:
         found.append(Diagnostic(ParseError.code, ParseError.name, 0, 0,
                                 f"无法解析文档结构，已按普通段落检查：{document.parse_error}"))
-    for rule_class in config.enabled(all_rules()):
+    for rule_class in rules.load(config.enabled(rules.catalogue())):
         if rule_class.engine_only:
             continue
         try:
-            found.extend(rule_class(config).check(document))
+            found.extend(rule_class().check(document, config.context(rule_class)))
         except Exception as e:  # a bug in one rule must not cost the other rules or files
             where = traceback.extract_tb(e.__traceback__)[-1]
             found.append(Diagnostic(

@@ -73,23 +73,29 @@ def builtin_files() -> tuple[Path, ...]:
 
 
 def load(extra: tuple[Path, ...] = ()) -> Packs:
-    """The built-in packs, then the given ones in order (later entries replace earlier ones by id)."""
-    return _load(builtin_files() + tuple(Path(p) for p in extra))
+    """The built-in packs, then the given ones in order (later entries replace earlier ones by id).
+
+    A county's pack is checked entry by entry as it loads (every regular expression compiled);
+    the built-in packs are checked by the test suite instead (``validate``), so that a run
+    compiles only the expressions of the rules it keeps."""
+    return _load(builtin_files(), tuple(Path(p) for p in extra))
 
 
 @cache
-def _load(files: tuple[Path, ...]) -> Packs:
-    from fazhilint.rules import all_rules
-
-    rules = {r.name: r for r in all_rules()}
+def _load(builtin: tuple[Path, ...], extra: tuple[Path, ...]) -> Packs:
     entries: dict[str, dict[str, Entry]] = {}
-    for path in files:
-        for entry in _read(path, rules):
+    for path in builtin + extra:
+        for entry in _read(path, validate=path in extra):
             entries.setdefault(entry.table, {})[entry.id] = entry
-    return Packs(entries, files)
+    return Packs(entries, builtin + extra)
 
 
-def _read(path: Path, rules: dict) -> list[Entry]:
+def validate(path: Path) -> list[Entry]:
+    """Every entry of a pack file, checked as a county's pack is (PackError on the first fault)."""
+    return _read(path, validate=True)
+
+
+def _read(path: Path, validate: bool) -> list[Entry]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -104,10 +110,14 @@ def _read(path: Path, rules: dict) -> list[Entry]:
             continue
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             raise PackError(f"{path}: “{table}”应写成 [[{table}]] 条目数组")
+        rule = _reader(table) if validate else None
         seen = set()
         for number, item in enumerate(items, 1):
-            where = f"{path}: [[{table}]] 第{number}条" + (f"（id = {item['id']!r}）" if "id" in item else "")
-            _check(item, where, rules.get(table))
+            where = f"{path}: [[{table}]] 第{number}条" + (f"（id = {item.get('id')!r}）" if "id" in item else "")
+            if validate:
+                _check(item, where, rule, table)
+            elif not isinstance(item.get("id"), str):
+                raise PackError(f"{where}：缺少 id（字符串）")
             if item["id"] in seen:
                 raise PackError(f"{where}：id 重复")
             seen.add(item["id"])
@@ -115,7 +125,18 @@ def _read(path: Path, rules: dict) -> list[Entry]:
     return out
 
 
-REGEX_KEYS = ("pattern", "accept")
+# Fields that hold regular expressions (a string or a list of strings), in any table;
+# profile elements (``[[profile.element]]``) are checked with the same list.
+REGEX_KEYS = ("pattern", "accept", "detect", "headings", "exclude", "causes", "leaders", "acts")
+PROFILE_TABLE = "profile"
+
+
+def _reader(table: str):
+    """The rule that reads a table named after it, imported; None for the engine's own tables (profile)."""
+    from fazhilint.rules import find, load
+
+    ref = find(table)
+    return load([ref])[0] if ref else None
 
 
 @cache
@@ -124,7 +145,7 @@ def regex(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _check(item: dict, where: str, rule) -> None:
+def _check(item: dict, where: str, rule, table: str) -> None:
     if not isinstance(item.get("id"), str) or not item["id"].strip():
         raise PackError(f"{where}：缺少 id（字符串）")
     if not isinstance(item.get("source"), str) or not item["source"].strip():
@@ -135,15 +156,11 @@ def _check(item: dict, where: str, rule) -> None:
     fault = rule.check_entry(item) if hasattr(rule, "check_entry") else None
     if fault:
         raise PackError(f"{where}：{fault}")
-    for key in REGEX_KEYS:
-        value = item.get(key, [])
-        for pattern in value if isinstance(value, list) else [value]:
-            if not isinstance(pattern, str):
-                raise PackError(f"{where}：{key} 应为正则表达式字符串或其列表")
-            try:
-                regex(pattern)
-            except re.error as e:
-                raise PackError(f"{where}：{key} 不是合法的正则表达式（{e}）：{pattern}") from None
+    if rule is None and table != PROFILE_TABLE:
+        raise PackError(f"{where}：没有名为“{table}”的规则读取此表；表名应为规则名称（见 fazhilint rules）或 profile")
+    _check_regexes(item, where)
+    for number, element in enumerate(item.get("element", []) if table == PROFILE_TABLE else [], 1):
+        _check_regexes(element, f"{where} [[profile.element]] 第{number}条")
     if isinstance(item.get("pattern"), str) and isinstance(item.get("correct"), str):
         groups = regex(item["pattern"]).groups
         if any(int(n) > groups for n in re.findall(r"\\(\d+)", item["correct"])):
@@ -158,3 +175,15 @@ def _check(item: dict, where: str, rule) -> None:
             value = item.get(key)
             if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
                 raise PackError(f"{where}：缺少 {key}（至少一个{'反例' if key == 'bad' else '正例'}，字符串列表）")
+
+
+def _check_regexes(item: dict, where: str) -> None:
+    for key in REGEX_KEYS:
+        value = item.get(key, [])
+        for pattern in value if isinstance(value, list) else [value]:
+            if not isinstance(pattern, str):
+                raise PackError(f"{where}：{key} 应为正则表达式字符串或其列表")
+            try:
+                regex(pattern)
+            except (re.error, OverflowError, RecursionError) as e:
+                raise PackError(f"{where}：{key} 不是合法的正则表达式（{e}）：{pattern}") from None

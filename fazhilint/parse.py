@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from fazhilint import resources
 from fazhilint.document import Document, Enumeration, Marker, Paragraph, Section
 from fazhilint.numerals import parse_arabic, parse_chinese
 from fazhilint.source import Source
+
+if TYPE_CHECKING:
+    from fazhilint.packs import Packs
 
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇]+")
 _AR_NUMERAL = re.compile(r"[0-9０-９]+")
@@ -33,15 +37,23 @@ def parser():
         return Lark(grammar, **options)
 
 
-def parse(source: Source) -> Document:
-    """Parse a Source into a Document. Never raises: the grammar is total, and
+def parse(source: Source, packs: Packs | None = None, profile: str | None = None) -> Document:
+    """Parse a Source into a Document, with the profile named (or the one its title suggests)
+    from the packs (the built-in ones by default). Never raises: the grammar is total, and
     should it ever fail the text is kept as plain paragraphs with parse_error set."""
+    from fazhilint import packs as packs_module
+    from fazhilint.profiles import choose
+
+    packs = packs or packs_module.load()
     text = source.view
     try:
         tree = parser().parse(text + "\n")
     except Exception as e:  # the safety net; the property tests say it never happens
-        return _flat(source, f"{type(e).__name__}: {e}")
-    return _Builder(source).build(tree)
+        doc = _flat(source, f"{type(e).__name__}: {e}")
+    else:
+        doc = _Builder(source).build(tree)
+    doc.profile = choose(doc, packs, profile)
+    return doc
 
 
 class _Builder:

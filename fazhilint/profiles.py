@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from fazhilint.packs import Entry, PackError
 
 if TYPE_CHECKING:
-    from fazhilint.config import Config
     from fazhilint.document import Document, Paragraph, Section
+    from fazhilint.packs import Packs
 
 _STOP = re.compile(r"[。；;：:！!？?]")
 _TITLE_FALLBACK = re.compile(r"^[^，,；;：:>]{4,60}[报報]告[。．.]?$")
@@ -90,23 +90,24 @@ def _union(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def available(config: Config) -> dict[str, Profile]:
+def available(packs: Packs) -> dict[str, Profile]:
     """Every profile of the loaded packs, by id."""
-    return {e.id: Profile(e) for e in config.packs_loaded().entries("profile")}
+    return {e.id: Profile(e) for e in packs.entries("profile")}
 
 
-def check_name(config: Config) -> None:
+def check_name(packs: Packs, name: str | None) -> None:
     """A profile named in configuration or with --profile must exist."""
-    profiles = available(config)
-    if config.profile and config.profile not in profiles:
-        raise PackError(f"未知的报告类型“{config.profile}”；可用：{'、'.join(profiles)}")
+    profiles = available(packs)
+    if name and name not in profiles:
+        raise PackError(f"未知的报告类型“{name}”；可用：{'、'.join(profiles)}")
 
 
-def choose(doc: Document, config: Config) -> Profile | None:
-    """The profile named in configuration, else the first whose pattern the title matches, else the default."""
-    profiles = available(config)
-    if config.profile:
-        return profiles.get(config.profile)
+def choose(doc: Document, packs: Packs, name: str | None = None) -> Profile | None:
+    """The profile named (configuration or --profile), else the first whose pattern the title matches,
+    else the default."""
+    profiles = available(packs)
+    if name:
+        return profiles.get(name)
     title = title_paragraph(doc)
     texts = [title.text] if title else [p.text for p in doc.paragraphs[:3]]
     for profile in profiles.values():

@@ -162,3 +162,35 @@ def test_per_file_ignores(tmp_path, monkeypatch):
     (tmp_path / "fazhilint.toml").write_text('[per-file-ignores]\n"*.txt" = ["FZ999"]\n', encoding="utf-8")
     r = run("check", "b.txt")
     assert r.exit_code == 2 and "FZ999" in r.stderr
+
+
+@pytest.mark.parametrize("text, names", [
+    ('select = ["FZ9"]\n', ["FZ9", "未知的规则"]),
+    ('[severity]\nFZ999 = "warning"\n', ["[severity]", "FZ999"]),
+    ('[severity]\nFZ105 = 3\n', ["未知的严重级别", "3"]),
+    ('[options.FZ999]\nthreshold = 0.3\n', ["[options.FZ999]", "未知的规则"]),
+    ('[options.FZ503]\nthreshhold = 0.3\n', ["[options.FZ503]", "threshhold", "threshold"]),
+    ('[options.unaddressed-problem]\nthreshold = "high"\n', ["[options.unaddressed-problem]", "threshold", "数字"]),
+    ('[options.FZ210]\nquotes = "sometimes"\n', ["[options.FZ210]", "quotes", "always"]),
+    ('options = "x"\n', ["options", "应为表"]),
+    ('[options]\nFZ503 = 0.3\n', ["[options.FZ503]", "应为表"]),
+])
+def test_configuration_errors_name_the_file_and_key_and_exit_2(tmp_path, monkeypatch, text, names):
+    (tmp_path / "fazhilint.toml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("check", "-", input=BROKEN)
+    assert r.exit_code == 2
+    assert "fazhilint.toml" in r.stderr and all(n in r.stderr for n in names), r.stderr
+
+
+def test_options_by_rule_name_are_validated_and_applied(tmp_path, monkeypatch):
+    (tmp_path / "fazhilint.toml").write_text('[options.unaddressed-problem]\nthreshold = 1\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = "松江镇2023年法治政府建设工作报告\n三、存在的问题\n（一）宣传形式单一。\n四、2024年工作安排\n（一）创新普法形式。\n"
+    r = run("check", "-", "--select", "FZ503", "-f", "concise", input=text)
+    assert "FZ503" in r.stdout  # threshold 1 (an integer for a number) reports even a close match
+
+
+def test_rule_command_lists_options():
+    r = run("rule", "FZ503")
+    assert "[options.FZ503]" in r.stdout and "threshold = 0.4" in r.stdout

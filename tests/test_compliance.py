@@ -34,11 +34,11 @@ def test_seed_compliance_findings():
 
 @needs_corpus
 def test_seed_four_elements_found_two_of_them_unnumbered():
-    from fazhilint import profiles
+    from fazhilint import packs, profiles
     from fazhilint.parse import parse
 
     doc = parse(read_path(SEED))
-    profile = profiles.choose(doc, Config())
+    profile = profiles.choose(doc, packs.load())
     assert profile.id == "fazhi-annual"
     sections = profiles.find_sections(doc, profile)
     assert {k: s.heading.line for k, s in sections.items()} == {

@@ -10,7 +10,7 @@ from tests.test_cli import BROKEN
 
 
 def test_a_crashing_rule_becomes_fz002_and_the_others_still_run(monkeypatch):
-    def boom(self, doc):
+    def boom(self, doc, ctx):
         raise ZeroDivisionError("division by zero")
         yield
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from fazhilint import profiles
+from fazhilint import packs, profiles
 from fazhilint.config import Config
 from fazhilint.parse import parse
 from fazhilint.source import Source
 from tests.conftest import found, lint_text
 from tests.test_cli import run
 
-ANNUAL = profiles.available(Config())["fazhi-annual"]
+ANNUAL = profiles.available(packs.load())["fazhi-annual"]
 EXAMPLES = [(e.id, text, True) for e in ANNUAL.elements for text in e.words("examples")]
 COUNTER = [(e.id, text, False) for e in ANNUAL.elements for text in e.words("counter-examples")]
 
@@ -40,17 +40,17 @@ def test_every_synonym_is_found_numbered_or_not(element, heading):
     ("政府工作报告", "report"),
 ])
 def test_profile_chosen_from_title(title, expected):
-    assert profiles.choose(doc(f"{title}\n一、主要举措和成效\n"), Config()).id == expected
+    assert profiles.choose(doc(f"{title}\n一、主要举措和成效\n"), packs.load()).id == expected
 
 
 def test_profile_from_opening_when_there_is_no_title():
     text = "现将我镇2023年度法治政府建设工作情况报告如下：\n一、主要举措和成效\n"
-    assert profiles.choose(doc(text), Config()).id == "fazhi-annual"
+    assert profiles.choose(doc(text), packs.load()).id == "fazhi-annual"
 
 
 def test_configuration_overrides_the_title():
     text = "政府工作报告\n一、过去一年的工作\n"
-    assert profiles.choose(doc(text), Config(profile="fazhi-annual")).id == "fazhi-annual"
+    assert profiles.choose(doc(text), packs.load(), "fazhi-annual").id == "fazhi-annual"
 
 
 COUNTY = '''

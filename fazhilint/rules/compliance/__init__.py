@@ -5,17 +5,14 @@ from __future__ import annotations
 from fazhilint import profiles
 
 
-def sections_of(rule, doc):
-    """The profile chosen for the document and the section of each of its elements."""
-    profile = profiles.choose(doc, rule.config)
-    if profile is None or not profile.elements:
-        return profile, {}
-    return profile, profiles.find_sections(doc, profile)
+def sections_of(doc):
+    """The document's profile and the section of each of its elements."""
+    return doc.profile, doc.parts
 
 
-def element_section(rule, doc, element_id: str):
+def element_section(doc, element_id: str):
     """The profile's element and the document's section for it, or (None, None)."""
-    profile, found = sections_of(rule, doc)
+    profile, found = sections_of(doc)
     if element_id not in found:
         return None, None
     return profile.element(element_id), found[element_id]

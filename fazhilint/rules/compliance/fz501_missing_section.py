@@ -44,8 +44,8 @@ class MissingSection(Rule):
     name = "missing-section"
     summary = "报告缺少法定的必备部分（按报告类型）"
 
-    def check(self, doc):
-        profile, found = sections_of(self, doc)
+    def check(self, doc, ctx):
+        profile, found = sections_of(doc)
         if profile is None:
             return
         start, end = anchor(doc)

@@ -38,8 +38,8 @@ class ProblemsWithoutCauses(Rule):
     name = "problems-without-causes"
     summary = "“存在的不足”部分只列问题，未分析原因"
 
-    def check(self, doc):
-        element, section = element_section(self, doc, "shortcomings")
+    def check(self, doc, ctx):
+        element, section = element_section(doc, "shortcomings")
         if section is None:
             return
         causes = re.compile("|".join(element.words("causes")))

@@ -11,10 +11,9 @@ from functools import cache, lru_cache
 
 from fazhilint import profiles, resources
 from fazhilint.diagnostics import Severity
-from fazhilint.rule import Rule
+from fazhilint.rule import Option, Rule
 from fazhilint.rules.compliance import sections_of
 
-THRESHOLD = 0.4  # [options.FZ503] threshold
 CAP = 20.0  # a problem counts as addressed once this much keyword weight is shared, however long it is
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _SENTENCE = re.compile(r"(?<=[。；;！!？?])")
@@ -60,16 +59,17 @@ class UnaddressedProblem(Rule):
     name = "unaddressed-problem"
     summary = "列出的问题在下一年度安排中没有对应措施（启发式）"
     severity = Severity.WARNING
+    options = (Option("threshold", 0.4, "相似度阈值（0—1）：问题与最接近的措施低于此值时报告"),)
 
-    def check(self, doc):
-        _, found = sections_of(self, doc)
+    def check(self, doc, ctx):
+        _, found = sections_of(doc)
         problem_section, plan_section = found.get("shortcomings"), found.get("plan")
         if problem_section is None or plan_section is None or problem_section is plan_section:
             return
         problems, plans = profiles.items(problem_section), profiles.items(plan_section)
         if not problems or not plans:
             return
-        threshold = float(self.config.rule_options(self.code).get("threshold", THRESHOLD))
+        threshold = ctx.options["threshold"]
         weight = _weights([keywords(p.text) for p in doc.paragraphs])
         measures = [keywords(m.text) for m in plans]
         for problem in problems:

@@ -36,8 +36,8 @@ class LeaderDutyMissing(Rule):
     name = "leader-duty-missing"
     summary = "第一责任人履职部分未写明主要负责人或具体行动"
 
-    def check(self, doc):
-        element, section = element_section(self, doc, "leaders")
+    def check(self, doc, ctx):
+        element, section = element_section(doc, "leaders")
         if section is None:
             return
         body = profiles.body_text(section)

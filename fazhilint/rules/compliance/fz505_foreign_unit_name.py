@@ -47,7 +47,7 @@ class ForeignUnitName(Rule):
     summary = "出现其他同级单位的名称（疑为照搬他人报告）"
     severity = Severity.WARNING
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         unit = profiles.reporting_unit(profiles.title_text(doc))
         if unit is None:
             return

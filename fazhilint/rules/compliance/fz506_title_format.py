@@ -42,9 +42,9 @@ class TitleFormat(Rule):
     summary = "标题缺少单位、年份或文种，或末尾有句号"
     fix = Applicability.SAFE  # only the trailing full stop
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         title = profiles.title_paragraph(doc)
-        profile = profiles.choose(doc, self.config)
+        profile = doc.profile
         if title is None or profile is None:
             return
         text = title.text.rstrip()

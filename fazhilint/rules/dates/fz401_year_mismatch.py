@@ -49,7 +49,7 @@ class YearMismatch(Rule):
     summary = "年份不一致：小标题或开头的年份与报告年度不符，工作安排不是下一年度"
     fix = Applicability.UNSAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         n = doc.report_year
         if n is None:
             return

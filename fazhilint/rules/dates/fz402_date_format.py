@@ -51,7 +51,7 @@ class DateFormat(Rule):
     summary = "日期写法不规范：应为“2024年1月8日”（年份写全，月日不补零，不用点号、横线）"
     fix = Applicability.SAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for offset, text in prose(self, doc):
             for m in _PADDED.finditer(text):
                 if m.group(2).startswith("0") or (m.group(3) or "").startswith("0"):

@@ -37,7 +37,7 @@ class RelativeTime(Rule):
     summary = "年度报告中用了“今年”“去年”“明年”“今年来”，请写明年份"
     severity = Severity.INFO
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         n = doc.report_year
         if n is None:
             return

@@ -32,7 +32,7 @@ class FullwidthDigits(Rule):
     severity = Severity.WARNING
     fix = Applicability.SAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for m in _FULLWIDTH.finditer(doc.text):
             right = m.group().translate(_TO_ASCII)
             yield self.report(m.start(), m.end(), f"全角数字：“{m.group()}”应为“{right}”",

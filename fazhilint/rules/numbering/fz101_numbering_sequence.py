@@ -36,7 +36,7 @@ class NumberingSequence(Rule):
     name = "numbering-sequence"
     summary = "同级序号跳号、重号或倒序"
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for section in doc.sections():
             m = section.marker
             if not m.ok or m.numeral == m.expected:

@@ -39,7 +39,7 @@ class NumberingMissingNumeral(Rule):
     summary = "序号缺少数字（只剩“、”或空括号）"
     fix = Applicability.UNSAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for section in doc.sections():
             m = section.marker
             if m.kind != "broken" or not EMPTY_MARKER.match(m.raw.strip()):

@@ -56,7 +56,7 @@ class NumberingMalformedMarker(Rule):
     summary = "序号标记残缺或格式错误（缺括号、多标点、用错点号）"
     fix = Applicability.UNSAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for section in doc.sections():
             m = section.marker
             raw = m.raw.strip()

@@ -41,7 +41,7 @@ class NumberingLevelOrder(Rule):
     name = "numbering-level-order"
     summary = "标题层级顺序颠倒，或同级序号写法混用"
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         yield from self._inverted(doc.root)
         for section in doc.sections():
             yield from self._inverted(section)

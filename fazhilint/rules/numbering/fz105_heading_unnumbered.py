@@ -35,7 +35,7 @@ class HeadingUnnumbered(Rule):
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for parent in (doc.root, *doc.sections()):
             siblings = parent.children
             for section in siblings:

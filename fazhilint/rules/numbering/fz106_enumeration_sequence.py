@@ -26,7 +26,7 @@ class EnumerationSequence(Rule):
     name = "enumeration-sequence"
     summary = "段内“一是、二是……”跳号或重复"
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for section in (doc.root, *doc.sections()):
             expected = None  # the next numeral of the open enumeration, if any
             own = ([section.heading] if section.heading else []) + section.paragraphs

@@ -32,7 +32,7 @@ class DuplicateParagraph(Rule):
     name = "duplicate-paragraph"
     summary = "标题或段落重复"
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         seen: dict[str, int] = {}
         for p in doc.paragraphs:
             key = _SPACE.sub("", p.text)

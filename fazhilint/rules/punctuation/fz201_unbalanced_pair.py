@@ -44,7 +44,7 @@ class UnbalancedPair(Rule):
     name = "unbalanced-pair"
     summary = "括号、引号、书名号不配对（有开无合、有合无开或混用）"
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for _, offset, text in prose(doc):
             yield from self._paragraph(offset, text)
 

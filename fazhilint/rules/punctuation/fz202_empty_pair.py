@@ -36,7 +36,7 @@ class EmptyPair(Rule):
     name = "empty-pair"
     summary = "括号、书名号、引号中间没有内容（模板未填写或删改残余）"
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for _, offset, text in prose(doc):
             for m in _EMPTY.finditer(text):
                 yield self.report(offset + m.start(), offset + m.end(),

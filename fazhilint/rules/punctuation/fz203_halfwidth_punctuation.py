@@ -79,7 +79,7 @@ class HalfwidthPunctuation(Rule):
     summary = "中文里用了英文（半角）标点 , ; : ? ! ( )"
     fix = Applicability.SAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         groups, fullwidth = [], 0
         for _, offset, text in prose(doc):
             if is_furniture(text):

@@ -46,7 +46,7 @@ class MissingPunctuationBeforeEnumeration(Rule):
     summary = "“二是”“三是”前缺少标点（或标题直接连着“一是”）"
     fix = Applicability.UNSAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         text = doc.text
         usual = Counter(_ENDINGS[text[e.start - 1]] for p in doc.paragraphs for e in p.enums
                         if e.numeral > 1 and e.start and text[e.start - 1] in _ENDINGS)

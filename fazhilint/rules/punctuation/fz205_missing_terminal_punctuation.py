@@ -48,7 +48,7 @@ class MissingTerminalPunctuation(Rule):
     summary = "正文段落末尾缺少句号等句末标点"
     fix = Applicability.UNSAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for p, offset, text in prose(doc):
             if p.is_heading:  # a run-in heading（一）加强领导。is followed by body text that must end well
                 offset, text = offset + text.find("。") + 1, text[text.find("。") + 1 :] if "。" in text else ""

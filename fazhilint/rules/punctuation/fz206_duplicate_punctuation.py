@@ -43,7 +43,7 @@ class DuplicatePunctuation(Rule):
     summary = "点号重复或叠用（“。。”“，，”“，。”“、、”）"
     fix = Applicability.SAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for _, offset, text in prose(doc):
             for m in _RUN.finditer(text):
                 run = m.group()

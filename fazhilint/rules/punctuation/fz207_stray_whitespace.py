@@ -72,7 +72,7 @@ class StrayWhitespace(Rule):
     summary = "中文中间多余的空格（汉字之间、标点前后、括号内、序号后）"
     fix = Applicability.SAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         raw = doc.source.text  # spaces that are masked markup in the view are not spaces
         for p, offset, text in prose(doc):
             if p.is_heading and p.start < offset and text[:1] in SPACES and text.strip(SPACES):

@@ -76,7 +76,7 @@ class HeadingRunOn(Rule):
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         text = doc.text
         for parent in (doc.root, *doc.sections()):
             siblings = [s for s in parent.children if s.heading is not None]

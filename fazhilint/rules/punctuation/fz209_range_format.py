@@ -47,7 +47,7 @@ class RangeFormat(Rule):
     severity = Severity.WARNING
     fix = Applicability.SAFE
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         for _, offset, text in prose(doc):
             for m in _RANGE.finditer(text):
                 first, separator, last = m.groups()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from fazhilint.diagnostics import Applicability, Edit, Fix
-from fazhilint.rule import Rule
+from fazhilint.rule import Option, Rule
 from fazhilint.rules.punctuation import prose
 
 _BETWEEN = re.compile(r"(《[^《》]{1,40}》|“[^“”]{1,40}”)、(?=(《[^《》]{1,40}》|“[^“”]{1,40}”))")
@@ -42,11 +42,11 @@ class DunhaoBetweenMarks(Rule):
     name = "dunhao-between-marks"
     summary = "并列的书名号、引号之间不用顿号（《A》、《B》→《A》《B》）"
     fix = Applicability.SAFE
+    options = (Option("quotes", "inconsistent", "并列引号之间的顿号何时报告：inconsistent（同一文档体例不一时）、"
+                      "always（总是）、never（不查引号）", QUOTES),)
 
-    def check(self, doc):
-        quotes = self.config.rule_options(self.code).get("quotes", "inconsistent")
-        if quotes not in QUOTES:
-            raise ValueError(f"[options.{self.code}] quotes 应为 {'、'.join(QUOTES)} 之一，而不是“{quotes}”")
+    def check(self, doc, ctx):
+        quotes = ctx.options["quotes"]
         paragraphs = list(prose(doc))
         if quotes == "inconsistent":  # the author's own style: do they also write “A”“B”?
             quotes = "always" if any(_ADJACENT_QUOTES.search(text) for _, _, text in paragraphs) else "never"

@@ -57,13 +57,11 @@ class PackRule(Rule):
     """A rule whose knowledge is a table of pack entries with a ``pattern`` each."""
 
     pack_required = ("pattern",)
+    reads_pack = True
 
     @classmethod
     def describe_data(cls) -> str:
         return listing(cls)
-
-    def entries(self) -> list[Entry]:
-        return self.config.packs_loaded().entries(self.name)
 
     def applies(self, entry: Entry, doc) -> bool:
         return True
@@ -71,9 +69,9 @@ class PackRule(Rule):
     def finding(self, doc, entry: Entry, match: re.Match, start: int, end: int) -> Diagnostic | None:
         raise NotImplementedError
 
-    def check(self, doc):
+    def check(self, doc, ctx):
         taken: list[tuple[int, int]] = []
-        for entry in self.entries():
+        for entry in ctx.entries:
             if not self.applies(entry, doc):
                 continue
             for start, end, match, text in self.matches(doc, entry):

@@ -88,9 +88,9 @@ class CanonicalPhrase(PackRule):
         return self.make(entry, start, end, f"规范提法有误：“{found}”应为“{right}”{note}",
                          Fix.unsafe(Edit(start, end, right)))
 
-    def check(self, doc):
-        yield from super().check(doc)
-        for entry in self.entries():
+    def check(self, doc, ctx):
+        yield from super().check(doc, ctx)
+        for entry in ctx.entries:
             if "chains" in entry.data:
                 for p in doc.paragraphs:
                     yield from self._chains(entry, p.start, doc.text[p.start : p.end])
