@@ -6,7 +6,10 @@ the ledger: every upload stored once, as versions 1..10 of its unit, with its fi
 uploads per second and the latency percentiles. Bounded: 200 requests, a 120 s limit on each and
 600 s on the whole run; it talks to 127.0.0.1 and nothing else.
 
-    python benchmarks/load_serve.py [--clients 20] [--uploads 10] [--workers 2]
+    python benchmarks/load_serve.py [--clients 20] [--uploads 10] [--workers 2] [--database URL]
+
+With --database (an empty PostgreSQL database on this machine), the ledger is kept there
+instead of in a fresh SQLite file.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from __future__ import annotations
 import argparse
 import re
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -63,13 +65,15 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--uploads", type=int, default=10, help="uploads per client")
     parser.add_argument("--workers", type=int, default=2, help="the server's lint processes")
+    parser.add_argument("--database", help="an empty database on this machine (default: a new SQLite file)")
     args = parser.parse_args()
 
     data = Path(tempfile.mkdtemp(prefix="fazhilint-load-"))
     port = free_port()
     base = f"http://{HOST}:{port}"
+    url = args.database or f"sqlite:///{data / 'ledger.sqlite3'}"
     server = subprocess.Popen([sys.executable, "-m", "fazhilint", "serve", "--host", HOST, "--port", str(port),
-                               "--data", str(data), "--workers", str(args.workers)], cwd=REPO)
+                               "--database", url, "--workers", str(args.workers)], cwd=REPO)
     try:
         for _ in range(150):
             try:
@@ -93,7 +97,7 @@ def main() -> int:
         server.wait(30)
 
     total = args.clients * args.uploads
-    problems = list(failures) + check_ledger(data / "ledger.sqlite3", args.clients, args.uploads)
+    problems = list(failures) + check_ledger(url, args.clients, args.uploads)
     latencies.sort()
     p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)] if latencies else float("nan")
     print(f"{total} uploads from {args.clients} clients, server with {args.workers} lint workers, {elapsed:.1f} s")
@@ -106,11 +110,15 @@ def main() -> int:
     return 1 if problems else 0
 
 
-def check_ledger(path: Path, clients: int, uploads: int) -> list[str]:
+def check_ledger(url: str, clients: int, uploads: int) -> list[str]:
+    import sqlalchemy as sa
+
     problems = []
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        rows = db.execute("SELECT unit, version, filename, errors + warnings + infos, "
-                          "(SELECT count(*) FROM findings f WHERE f.submission_id = s.id) FROM submissions s").fetchall()
+    engine = sa.create_engine(url)
+    with engine.connect() as db:
+        rows = db.execute(sa.text("SELECT unit, version, filename, errors + warnings + infos, "
+                                  "(SELECT count(*) FROM findings f WHERE f.submission_id = s.id) FROM submissions s")).all()
+    engine.dispose()
     if len(rows) != clients * uploads:
         problems.append(f"{len(rows)} submissions stored, {clients * uploads} sent")
     if len({r[2] for r in rows}) != len(rows):

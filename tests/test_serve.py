@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -39,10 +40,30 @@ def upload(client, *files, **fields):
     return client.post("/upload", data=data, files=[("files", (name, content)) for name, content in files])
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database(request, tmp_path_factory):
+    """The ledger's two databases: SQLite in a data folder, and a private PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'ledger.sqlite3'}"
+        return
+    from tests import postgres
+
+    if postgres.why_not():
+        pytest.skip(postgres.why_not())
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="fazhilint-pg-"))  # not under pytest's root-only folder
+    server = postgres.Server(folder).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'ledger.sqlite3'}"
-    with TestClient(create_app(Settings(database=url, workers=2))) as client:
+def served(database):
+    with TestClient(create_app(Settings(database=database, workers=2))) as client:
         yield client
 
 
