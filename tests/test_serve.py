@@ -63,7 +63,7 @@ def database(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def served(database):
-    with TestClient(create_app(Settings(database=database, workers=2))) as client:
+    with TestClient(create_app(Settings(database=database, workers=2)), base_url="http://127.0.0.1") as client:
         yield client
 
 
@@ -354,8 +354,15 @@ def test_the_password_gate(tmp_path):
 def test_a_set_password_gates_localhost_too(tmp_path):
     url = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
     ledger.set_setting(ledger.connect(url), "password_hash", hash_password("县里的密码123"))
-    client = TestClient(create_app(Settings(database=url)), follow_redirects=False)
+    client = TestClient(create_app(Settings(database=url)), follow_redirects=False)  # any host name
     assert client.get("/ledger").status_code == 303  # e.g. behind a reverse proxy on this machine
+
+
+def test_without_a_password_only_local_names_are_answered(client):
+    assert client.get("/ledger").status_code == 200
+    assert client.get("/ledger", headers={"host": "localhost:8350"}).status_code == 200
+    r = client.get("/ledger", headers={"host": "attacker.example:8350"})  # a name rebound to 127.0.0.1
+    assert r.status_code == 400 and "127.0.0.1" in r.text
 
 
 def test_password_hashes_are_salted_scrypt():

@@ -79,6 +79,28 @@ class _BodyLimit:
         await self.app(scope, limited, send)
 
 
+class _LocalOnly:
+    """Served on 127.0.0.1 without a password, the ledger is open to this machine: answer only
+    requests addressed to it by a local name, so a web page whose name is made to point at
+    127.0.0.1 (DNS rebinding) cannot read it through the clerk's browser."""
+
+    NAMES = {"127.0.0.1", "localhost", "[::1]"}
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").lower()
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in self.NAMES:
+                body = templates.get_template("error.html").render(
+                    title="地址不对", message="本服务只接受以 127.0.0.1 或 localhost 访问。", signed_in=False)
+                response = Response(body, status_code=400, media_type="text/html; charset=utf-8")
+                return await response(scope, receive, send)
+        await self.app(scope, receive, send)
+
+
 class _Headers:
     """Security headers on every response: no framing, no sniffing, nothing from elsewhere."""
 
@@ -507,8 +529,10 @@ def create_app(settings: Settings) -> Starlette:
         Route("/static/report.css", report_css),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
+    local_only = is_loopback(settings.host) and not password_hash
     middleware = [
         Middleware(_Headers),
+        *([Middleware(_LocalOnly)] if local_only else []),
         Middleware(_BodyLimit, limit=MAX_BODY),
         Middleware(SessionMiddleware, secret_key=ledger.secret_key(engine), session_cookie="fazhilint_session",
                    max_age=8 * 3600, same_site="strict", https_only=False),
