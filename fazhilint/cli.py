@@ -313,7 +313,7 @@ def serve(
     """启动网页服务：单位上传报告查看问题，县级查看报送台账。"""
     import importlib.util
 
-    missing = [m for m in ("starlette", "jinja2", "multipart", "uvicorn", "sqlalchemy") if importlib.util.find_spec(m) is None]
+    missing = [m for m in ("starlette", "jinja2", "python_multipart", "itsdangerous", "uvicorn", "sqlalchemy") if importlib.util.find_spec(m) is None]
     if missing:
         _usage_error("网页服务需要额外的组件，请先运行：pip install 'fazhilint[serve]'")
     if data and database:

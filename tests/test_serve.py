@@ -15,13 +15,13 @@ import pytest
 
 pytest.importorskip("starlette", reason="the serve extra is not installed (pip install 'fazhilint[serve]')")
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from fazhilint.serve import ledger  # noqa: E402
-from fazhilint.serve.app import MAX_BODY, Settings, create_app  # noqa: E402
-from fazhilint.serve.security import hash_password  # noqa: E402
-from fazhilint.serve.worker import WorkerCrashed, WorkerPool, WorkerTimeout  # noqa: E402
-from tests.conftest import REPO, SAMPLE  # noqa: E402
+from fazhilint.serve import ledger
+from fazhilint.serve.app import MAX_BODY, Settings, create_app
+from fazhilint.serve.security import hash_password
+from fazhilint.serve.worker import WorkerCrashed, WorkerPool, WorkerTimeout
+from tests.conftest import REPO, SAMPLE
 
 SAMPLE_DOCX = REPO / "examples" / "sample-report.docx"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -363,6 +363,23 @@ def test_without_a_password_only_local_names_are_answered(client):
     assert client.get("/ledger", headers={"host": "localhost:8350"}).status_code == 200
     r = client.get("/ledger", headers={"host": "attacker.example:8350"})  # a name rebound to 127.0.0.1
     assert r.status_code == 400 and "127.0.0.1" in r.text
+
+
+def test_the_command_line_sets_the_password_and_refuses_an_open_intranet_server(tmp_path):
+    from typer.testing import CliRunner
+
+    from fazhilint.cli import app
+    from fazhilint.serve.security import verify_password
+
+    data = tmp_path / "data"
+    r = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--data", str(data)])
+    assert r.exit_code == 2 and "--set-password" in r.output
+    r = CliRunner().invoke(app, ["serve", "--set-password", "--data", str(data)], input="短\n")
+    assert r.exit_code == 2 and "至少 8 位" in r.output
+    r = CliRunner().invoke(app, ["serve", "--set-password", "--data", str(data)], input="县里的密码123\n")
+    assert r.exit_code == 0, r.output
+    stored = ledger.setting(ledger.connect(f"sqlite:///{data / 'ledger.sqlite3'}"), "password_hash")
+    assert verify_password("县里的密码123", stored)
 
 
 def test_password_hashes_are_salted_scrypt():

@@ -12,7 +12,7 @@ import secrets
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import quote
@@ -33,7 +33,13 @@ from fazhilint.config import Config
 from fazhilint.read import MAX_BYTES
 from fazhilint.serve import intake, ledger
 from fazhilint.serve.security import csrf_ok, csrf_token, is_loopback, verify_password
-from fazhilint.serve.worker import TIME_LIMIT, WorkerCrashed, WorkerPool, WorkerTimeout, check
+from fazhilint.serve.worker import (
+    TIME_LIMIT,
+    WorkerCrashed,
+    WorkerPool,
+    WorkerTimeout,
+    check,
+)
 
 HERE = Path(__file__).parent
 MAX_BODY = 3 * MAX_BYTES  # one request: a few large files, or many small ones
@@ -84,7 +90,7 @@ class _LocalOnly:
     requests addressed to it by a local name, so a web page whose name is made to point at
     127.0.0.1 (DNS rebinding) cannot read it through the clerk's browser."""
 
-    NAMES = {"127.0.0.1", "localhost", "[::1]"}
+    NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
 
     def __init__(self, app):
         self.app = app
@@ -126,10 +132,9 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 
 def _local(moment, pattern: str) -> str:
     """A stored time (UTC; SQLite hands it back without a zone) in the server's local time."""
-    from datetime import timezone
 
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().strftime(pattern)
 
 
@@ -335,11 +340,12 @@ async def save_roster(request: Request) -> Response:
     upload = form.get("expect")
     if upload is not None and not isinstance(upload, str) and upload.filename:
         from fazhilint.read.text import decode
+        from fazhilint.source import UnreadableInput
 
         try:
             text = decode(await upload.read(MAX_ROSTER * 4), "名单").text
-        except Exception:
-            return _error(request, 400, "名单无法读取", "名单文件应为文本文件（.txt），每行一个单位。")
+        except UnreadableInput as e:
+            return _error(request, 400, "名单无法读取", f"{e}。名单文件应为文本文件（.txt），每行一个单位。")
     if len(text) > MAX_ROSTER:
         return _error(request, 400, "名单过长", "名单不能超过 20 万字。")
     from fazhilint.roster import format_roster, parse_roster
@@ -502,7 +508,8 @@ def create_app(settings: Settings) -> Starlette:
     engine = ledger.connect(settings.database)
     password_hash = ledger.setting(engine, "password_hash")
     if not is_loopback(settings.host) and not password_hash:
-        raise ledger.LedgerError("在本机以外的地址提供服务须先设置台账密码：fazhilint serve --set-password")
+        raise ledger.LedgerError("在本机以外的地址提供服务须先设置台账密码：fazhilint serve --set-password"
+                                 "（带上与启动时相同的 --data 或 --database）")
 
     @asynccontextmanager
     async def lifespan(app):

@@ -47,7 +47,7 @@ def sniff(name: str, data: bytes) -> str:
     suffix = posixpath.splitext(name.lower())[1]
     if not data:
         raise Rejected("文件是空的")
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = set(z.namelist())

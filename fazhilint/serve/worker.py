@@ -70,7 +70,7 @@ def _summary(result, name: str, annotated: bytes | None, passed: bool) -> dict:
     ]
     return {
         "readable": result.readable, "title": title[:200], "year": doc.report_year if doc else None,
-        "unit": f"{unit.name}" if unit else None, "passed": passed, "findings": findings,
+        "unit": unit.name if unit else None, "passed": passed, "findings": findings,
         "report_html": html.getvalue(), "annotated": annotated,
     }
 
