@@ -200,6 +200,13 @@ def test_zip_bomb_is_refused_before_extraction(client):
     assert doc_count(client) == before
 
 
+def test_a_word_file_that_is_a_zip_bomb_is_refused(client):
+    bomb = zipped(("[Content_Types].xml", "<Types/>"), ("word/document.xml", b"<w:document>" + b" " * (120 * 1024 * 1024)))
+    assert len(bomb) < 1024 * 1024
+    r = upload(client, ("炸弹.docx", bomb))
+    assert r.status_code == 400 and "疑似压缩炸弹" in r.text
+
+
 def test_a_zip_whose_member_lies_about_its_size_is_refused(client):
     archive = bytearray(zipped(("谎报.txt", b"0" * 300_000)))
     # shrink the declared size in the central directory; the real data is larger

@@ -230,9 +230,13 @@ async def upload(request: Request) -> Response:
         message = "；".join(refused) if refused else "没有收到文件，请先选择要检查的报告。"
         return _error(request, 400, "未能检查", message)
     batch = secrets.token_urlsafe(32)
-    outcomes = await asyncio.gather(*(_check_one(state, batch, doc, chosen_unit, chosen_year) for doc in documents))
-    rows = [o for o in outcomes if isinstance(o, dict)]
-    refused += [o for o in outcomes if isinstance(o, str)]
+    checked = await asyncio.gather(*(_check_one(state, doc) for doc in documents))
+    rows = []
+    for doc, outcome in zip(documents, checked, strict=True):  # recorded in the order uploaded
+        if isinstance(outcome, str):
+            refused.append(outcome)
+        else:
+            rows.append(await _record(state, batch, doc, outcome, chosen_unit, chosen_year))
     if len(rows) == 1 and not refused:
         return RedirectResponse(f"/s/{rows[0]['token']}", 303)
     if not rows:
@@ -241,7 +245,8 @@ async def upload(request: Request) -> Response:
         request, "batch.html", rows=rows, refused=refused, severity=SEVERITY)
 
 
-async def _check_one(state, batch: str, doc: intake.Upload, chosen_unit: str, chosen_year: int | None):
+async def _check_one(state, doc: intake.Upload) -> dict | str:
+    """What the worker found in one file, or why it could not say."""
     try:
         # at most one waiting thread per worker: queued files wait here, not in the threads pages need
         checked = await anyio.to_thread.run_sync(state.pool.run, check, doc.data, doc.kind, doc.name, state.config,
@@ -250,6 +255,10 @@ async def _check_one(state, batch: str, doc: intake.Upload, chosen_unit: str, ch
         return f"{doc.name}：检查超过 {state.pool.time_limit:.0f} 秒仍未完成，已中止，未记入台账；请确认文件是否正常"
     except WorkerCrashed:
         return f"{doc.name}：检查时出错，未记入台账；请另存为 .docx 后重试"
+    return checked
+
+
+async def _record(state, batch: str, doc: intake.Upload, checked: dict, chosen_unit: str, chosen_year: int | None):
     year = chosen_year or checked["year"] or date.today().year - 1
     unit = await run_in_threadpool(_unit_for, state.engine, year, chosen_unit, checked["unit"], doc.name)
     return await run_in_threadpool(ledger.record, state.engine, batch=batch, unit=unit, year=year,

@@ -51,17 +51,22 @@ def sniff(name: str, data: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = set(z.namelist())
+                unpacked = sum(i.file_size for i in z.infolist())  # what a reader may inflate, at most
                 mimetype = z.read("mimetype")[:60] if "mimetype" in names else b""
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
             # a .docx that is broken is still a Word file: the reader explains what is wrong
             if suffix == ".docx":
                 return ".docx"
             raise Rejected("压缩包已损坏，无法打开") from None
         if "word/document.xml" in names or suffix == ".docx" and "[Content_Types].xml" in names:
-            return ".docx"
-        if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
-            return ".odt"
-        return ".zip"
+            kind = ".docx"
+        elif mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+            kind = ".odt"
+        else:
+            return ".zip"  # its members are checked one by one
+        if unpacked > MAX_UNPACKED:  # a Word file is a zip archive too, and can be a bomb
+            raise Rejected(f"文件解压后超过 {MAX_UNPACKED // 1024 // 1024} MB（疑似压缩炸弹），未检查")
+        return kind
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return suffix if suffix in (".doc", ".wps") else ".doc"
     if data.startswith(b"{\\rtf"):
