@@ -43,6 +43,9 @@ class Source:
     # (st_dev, st_ino, st_size, st_mtime_ns) of the file when it was read: --fix refuses to
     # write over a file that has changed since.
     stamp: tuple[int, int, int, int] | None = None
+    # What the reader knows of a line's layout, for paragraph roles (fazhilint/roles.py):
+    # "center", "right", "title-style" (Word's Title / 标题 style).
+    line_hints: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<string>", **kwargs) -> Source:
