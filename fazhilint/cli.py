@@ -461,8 +461,20 @@ def _set_password(engine) -> None:
     sys.stderr.write("已设置台账密码；重新启动服务后生效。\n")
 
 
+BUG_EXIT = 3  # fazhilint itself failed: not "problems found" (1), not a usage error (2)
+
+
 def main() -> None:
     from fazhilint import recache
 
     recache.install()
-    app()
+    try:
+        app()
+    except Exception as e:  # a bug of ours: one line that says so, not a traceback, and its own exit code
+        import traceback
+
+        where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+        at = f"，位于 {Path(where.filename).name}:{where.lineno}" if where else ""
+        sys.stderr.write(f"fazhilint: 内部错误（{type(e).__name__}: {str(e)[:300]}{at}）——这是本工具的缺陷，"
+                         "请把所用命令和文件报告给维护者\n")
+        sys.exit(BUG_EXIT)

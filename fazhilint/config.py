@@ -128,7 +128,7 @@ def load(explicit: Path | None = None, start: Path | None = None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad's BOM is no fault
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: 无法读取配置文件：{e}") from None
     except tomllib.TOMLDecodeError as e:
@@ -148,6 +148,8 @@ def from_dict(data: dict, path: Path | None = None) -> Config:
         fail_on = Severity.parse(data.get("fail-on", "warning"))
     except ValueError as e:
         raise ConfigError(f"{where}{e}") from None
+    if not isinstance(data.get("profile", ""), str):
+        raise ConfigError(f"{where}配置项“profile”应为字符串，如 profile = \"fazhi-annual\"")
     base = path.parent if path else Path.cwd()
     return Config(
         select=tuple(_strings(data, "select", where)) or ("ALL",),
@@ -172,6 +174,8 @@ def _table(data: dict, key: str, where: str) -> dict:
 def _per_file(table, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(table, dict):
         raise ConfigError(f"{where}配置项“per-file-ignores”应为表：\"文件模式\" = [\"规则\", ...]")
+    if any(not glob.strip() for glob in table):
+        raise ConfigError(f"{where}per-file-ignores 的文件模式不能为空；如 \"附件/*.docx\" = [\"FZ5\"]")
     return tuple((glob, tuple(_strings(table, glob, where))) for glob in table)
 
 

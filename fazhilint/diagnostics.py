@@ -7,7 +7,18 @@ paragraph a line). The engine turns them into lines and columns.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
+
+# Control characters (terminal escapes among them), line breaks and lone surrogates (an undecodable
+# file name): shown as \x1b, \n, \udcb1 in every output, never passed on raw.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """text with control characters and lone surrogates escaped (a tab stays a tab)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii")
+                            if ord(m.group()) < 0xd800 else f"\\u{ord(m.group()):04x}", text)
 
 
 class Severity(enum.IntEnum):

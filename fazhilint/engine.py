@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fazhilint.config import Config
-from fazhilint.diagnostics import Diagnostic, Severity
+from fazhilint.diagnostics import Diagnostic, Severity, printable
 from fazhilint.document import Document
 from fazhilint.rules.engine.fz000_parse_error import ParseError
 from fazhilint.rules.engine.fz001_unreadable_input import UnreadableInput as Unreadable
@@ -59,6 +59,10 @@ def lint_path(path: str | Path, config: Config, time_limit: float | None = None)
         return lint_source(source, config)
     except UnreadableInput as e:
         return unreadable(str(path), str(e))
+    except Exception as e:  # the same with one job or many: an FZ001 that says the fault is ours
+        from fazhilint.read import our_fault
+
+        return unreadable(str(path), our_fault(e, "检查"), prefix="未能检查：")
     except TimeLimit:
         return unreadable(str(path), f"检查超过 {time_limit:g} 秒仍未完成，已停止检查此文件（其余文件照常检查）；"
                                      "若这是一份正常的报告，请把它报告给维护者", prefix="")
@@ -130,9 +134,9 @@ def cores() -> int:
 
 
 def unreadable(path: str, reason: str, prefix: str = "无法读取：") -> FileResult:
-    d = Diagnostic(Unreadable.code, Unreadable.name, 0, 0, f"{prefix}{reason}", None, Severity.ERROR)
-    d.path, d.line, d.column, d.end_line, d.end_column = path, 1, 1, 1, 1
-    return FileResult(path, None, None, [d])
+    d = Diagnostic(Unreadable.code, Unreadable.name, 0, 0, printable(f"{prefix}{reason}"), None, Severity.ERROR)
+    d.path, d.line, d.column, d.end_line, d.end_column = printable(path), 1, 1, 1, 1
+    return FileResult(printable(path), None, None, [d])
 
 
 def lint_source(source: Source, config: Config) -> FileResult:
@@ -160,13 +164,14 @@ def lint_source(source: Source, config: Config) -> FileResult:
     for d in found:
         _stamp(d, document, config)
     found.sort(key=lambda d: d.sort_key)
-    title = document.title.text.strip() if document.title else ""
-    return FileResult(source.path, source, document, found, title)
+    title = printable(document.title.text.strip()) if document.title else ""
+    return FileResult(printable(source.path), source, document, found, title)
 
 
 def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
     source = document.source
-    d.path = source.path
+    d.path = printable(source.path)
+    d.message = printable(d.message)
     d.severity = config.severity.get(d.code, d.severity)
     d.line, d.column = source.position(d.start)
     d.end_line, d.end_column = source.position(d.end)
@@ -174,7 +179,7 @@ def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
         paragraph = document.paragraph_at(d.start)
         label = source.line_labels.get(d.line)
         leaf = label if label and label.startswith(CELL_LABEL) else None
-        d.location = document.heading_path(paragraph, leaf) if paragraph else label
+        d.location = printable(document.heading_path(paragraph, leaf) if paragraph else label or "") or None
     if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end]
                      or "\n" in e.content or "\r" in e.content for e in d.fix.edits):
         d.fix = None  # never edit text the author did not type, never join or split lines

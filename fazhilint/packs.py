@@ -97,7 +97,7 @@ def validate(path: Path) -> list[Entry]:
 
 def _read(path: Path, validate: bool) -> list[Entry]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise PackError(f"{path}: 规则包文件不存在") from None
     except (OSError, UnicodeDecodeError) as e:

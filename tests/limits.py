@@ -6,6 +6,7 @@ stalling the suite; no test asserts on how long something took.
 
 from __future__ import annotations
 
+import os
 import resource
 import subprocess
 import sys
@@ -21,5 +22,6 @@ def fazhilint(*args: str, input: bytes | None = None, timeout: float = 60, memor
         size = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     return subprocess.run([sys.executable, "-m", "fazhilint", *args], input=input, capture_output=True,
-                          timeout=timeout, preexec_fn=limit, cwd=cwd or REPO)
+                          timeout=timeout, preexec_fn=limit, cwd=cwd or REPO, env=env)

@@ -421,3 +421,101 @@ def test_an_empty_folder_is_said_not_passed(tmp_path):
     (tmp_path / "locks" / "~$报告.docx").write_bytes(b"x")
     r = fazhilint("check", str(tmp_path / "empty"), str(tmp_path / "locks"), timeout=60)
     assert r.returncode == 2 and "没有可检查的文件" in r.stderr.decode()
+
+
+# ---- 6. honest exits and output --------------------------------------------------------------
+
+def test_an_unexpected_exception_is_one_line_and_its_own_exit_code(monkeypatch, capsys, tmp_path):
+    import sys
+
+    from fazhilint import cli, report
+
+    path = tmp_path / "a.txt"
+    path.write_text(FIXABLE, encoding="utf-8")
+
+    def broken(fmt):
+        raise RuntimeError("renderer exploded")
+    monkeypatch.setattr(report, "renderer", broken)
+    monkeypatch.setattr(sys, "argv", ["fazhilint", "check", str(path), "-f", "concise"])
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    assert e.value.code == cli.BUG_EXIT == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "缺陷" in err and "RuntimeError" in err and "test_hardening.py" in err
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b" \n\t\r\n\xe3\x80\x80\n"], ids=["bom-only", "whitespace-only"])
+def test_blank_documents_are_not_a_pass(tmp_path, data):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(data)
+    r = fazhilint("check", str(path), timeout=60)
+    assert r.returncode == 2 and "只有空白" in _fz001(r)
+
+
+def test_output_is_deterministic_whatever_the_hash_seed(tmp_path):
+    import os
+
+    path = tmp_path / "report.txt"
+    path.write_text(_seed_text(), encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        import subprocess
+        import sys
+
+        r = subprocess.run([sys.executable, "-m", "fazhilint", "check", "-f", "json", str(path)], capture_output=True,
+                           timeout=60, env=env)
+        outputs.add(r.stdout)
+    assert len(outputs) == 1
+
+
+def test_control_characters_and_odd_names_are_escaped_in_every_output(tmp_path):
+    import os
+
+    import openpyxl
+
+    folder = os.fsencode(tmp_path)
+    gbk = os.path.join(folder, "报告".encode("gbk") + b".txt")  # a name from a Windows zip: not UTF-8
+    with open(gbk, "wb") as f:
+        f.write((TITLE + "一、主要举措\n我镇\x1b[31m推进\x07法治建设 。\n").encode())
+    formula = tmp_path / "=HYPERLINK(1).txt"
+    formula.write_text(FIXABLE, encoding="utf-8")
+    r = fazhilint("check", "-f", "full", str(tmp_path), timeout=60)
+    assert r.returncode == 1 and b"\x1b" not in r.stdout and b"\x07" not in r.stdout and b"\\x1b" in r.stdout
+    for fmt in ("concise", "json", "github", "sarif", "html", "xlsx"):
+        out = tmp_path / f"out.{fmt}"
+        r = fazhilint("check", "-f", fmt, "-o", str(out), str(tmp_path), timeout=60)
+        assert r.returncode == 1 and b"Traceback" not in r.stderr, (fmt, r.stderr.decode()[-500:])
+        if fmt != "xlsx":
+            assert b"\x1b" not in out.read_bytes()
+        out.unlink()
+    r = fazhilint("check", "-f", "xlsx", "-o", str(tmp_path / "x.xlsx"), str(formula), timeout=60)
+    cell = openpyxl.load_workbook(tmp_path / "x.xlsx")["汇总"]["A2"]
+    assert cell.data_type == "s" and cell.value == str(formula)
+
+
+def test_config_faults_are_clear_and_a_bom_is_fine(tmp_path):
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    cases = {
+        '[per-file-ignores]\n"" = ["FZ1"]\n': "不能为空",
+        "fail-on = 5\n": "5",
+        "[severity]\nFZ105 = 3\n": "3",
+        'options = "x"\n': "options",
+        "profile = 3\n": "profile",
+    }
+    for body, said in cases.items():
+        (tmp_path / "fazhilint.toml").write_text(body, encoding="utf-8")
+        r = fazhilint("check", "a.txt", timeout=60, cwd=tmp_path)
+        assert r.returncode == 2 and said in r.stderr.decode() and b"Traceback" not in r.stderr, body
+    (tmp_path / "fazhilint.toml").write_bytes("\ufeffselect = [\"FZ2\"]\n".encode())  # what Notepad writes
+    r = fazhilint("check", "a.txt", "-f", "json", timeout=60, cwd=tmp_path)
+    assert r.returncode == 1 and {d["code"][:3] for d in json.loads(r.stdout)} == {"FZ2"}
+
+
+def test_invisible_characters_inside_a_phrase_are_reported_and_fixed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TITLE + "截止\u200b目前，全镇已完成法治培训12次。\n", encoding="utf-8")
+    fazhilint("check", "--fix", "--select", "FZ211", str(path), timeout=60)
+    assert path.read_text(encoding="utf-8") == TITLE + "截止目前，全镇已完成法治培训12次。\n"
+    r = fazhilint("check", "-f", "json", str(path), timeout=60)
+    assert "FZ301" in {d["code"] for d in json.loads(r.stdout)} or "截止目前" in path.read_text(encoding="utf-8")

@@ -66,11 +66,11 @@ def lint_and_fix(source, config) -> None:
 
 
 def bounded(fn):
-    def run(*args):
+    def run(case):
         signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, LIMIT)
         try:
-            fn(*args)
+            fn(case)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     return run
@@ -83,9 +83,10 @@ def config():
 
 
 @bounded
-def fuzz_txt(text: str) -> None:
+def fuzz_txt(case: str) -> None:
     from fazhilint.read.text import decode
 
+    text = case
     for data in (text.encode("utf-8", "surrogatepass"), text.encode("gb18030", "replace")):
         try:
             source = decode(data, "fuzz.txt")
@@ -153,12 +154,12 @@ html_inputs = st.lists(
 
 
 @bounded
-def fuzz_html(page: str) -> None:
+def fuzz_html(case: str) -> None:
     from fazhilint.read import UnreadableInput, read_path
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "fuzz.html")
-        path.write_bytes(page.encode("utf-8", "surrogatepass"))
+        path.write_bytes(case.encode("utf-8", "surrogatepass"))
         try:
             source = read_path(path)
         except UnreadableInput as e:
@@ -175,18 +176,18 @@ configs = st.lists(st.tuples(KEYS, VALUES), max_size=6)
 
 
 @bounded
-def fuzz_config(pairs) -> None:
+def fuzz_config(case) -> None:
     from fazhilint.config import ConfigError, load
     from fazhilint.packs import PackError
     from fazhilint.rules import catalogue
 
-    body = "[tool.fazhilint]\n" + "".join(f"{k} = {v}\n" for k, v in pairs)
+    body = "[tool.fazhilint]\n" + "".join(f"{k} = {v}\n" for k, v in case)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "pyproject.toml")
         path.write_text(body, encoding="utf-8")
         try:
-            loaded = load(path)
-            loaded.validate(catalogue())
+            loaded = load(path).validate()
+            loaded.enabled(catalogue())
             loaded.packs_loaded()
         except (ConfigError, PackError):
             return

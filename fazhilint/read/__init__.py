@@ -93,11 +93,11 @@ def stamp(info: os.stat_result) -> tuple[int, int, int, int]:
     return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def our_fault(e: BaseException) -> str:
+def our_fault(e: BaseException, doing: str = "读取") -> str:
     """The message of an input that failed for a reason not in the file: it is a bug to report."""
     where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
     at = f"，位于 {Path(where.filename).name}:{where.lineno}" if where else ""
-    return (f"读取时 fazhilint 出错（{type(e).__name__}: {str(e)[:200]}{at}）；这是本工具的缺陷，"
+    return (f"{doing}时 fazhilint 出错（{type(e).__name__}: {str(e)[:200]}{at}）；这是本工具的缺陷，"
             "不一定是文件的问题，请把此文件和这条信息报告给维护者")
 
 

@@ -41,7 +41,14 @@ def head(path: Path, size: int = 8) -> bytes:
 
 
 def decode(data: bytes, path: str) -> Source:
-    """Decode the bytes of a text file into a Source, or say why not."""
+    """Decode the bytes of a text file into a Source, or say why not (a blank text is unreadable too)."""
+    source = _decode(data, path)
+    if not source.text.strip():
+        raise UnreadableInput("文件里只有空白（空格、换行或 BOM），没有可检查的文字")
+    return source
+
+
+def _decode(data: bytes, path: str) -> Source:
     if not data:
         raise UnreadableInput("文件为空，没有可检查的内容")
     for bom, encoding in _BOMS:

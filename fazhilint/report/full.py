@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from fazhilint.diagnostics import printable
 from fazhilint.report import suggestion, summary_line
 
 WINDOW = 24  # characters of context on each side of the finding
@@ -57,9 +58,9 @@ def _frame(source, d) -> Text:
     end = d.end_column - 1 if d.end_line == d.line else len(line)
     end = max(end, start + 1) if start < len(line) else start
     lo, hi = max(0, start - WINDOW), min(len(line), end + WINDOW)
-    before = ("…" if lo else "") + line[lo:start]
-    marked = line[start:end] or " "
-    after = line[end:hi] + ("…" if hi < len(line) else "")
+    before = ("…" if lo else "") + printable(line[lo:start])
+    marked = printable(line[start:end]) or " "
+    after = printable(line[end:hi]) + ("…" if hi < len(line) else "")
     gutter = f"{d.line:>5} │ "
     frame = Text(gutter, style="dim")
     frame.append(before.replace("\t", " "))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from fazhilint.diagnostics import printable
+
 from fazhilint.report import suggestion, summary_line
 
 CSS = """
@@ -128,7 +130,7 @@ def _marked(source, line_no: int, found) -> str:
 
 
 def _piece(chunk: str, covering, auto: bool) -> str:
-    body = escape(chunk)
+    body = escape(printable(chunk))
     if auto:
         body = f'<span class="auto" title="Word 自动编号">{body}</span>'
     if covering:

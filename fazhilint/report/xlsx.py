@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from fazhilint.diagnostics import printable
+
+
+def _append(sheet, values) -> None:
+    """A row of cells; text is always text: escaped (openpyxl refuses control characters) and never
+    a formula (a file named “=HYPERLINK(…).txt” stays a name)."""
+    sheet.append([printable(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
 
 def render(results, out, context) -> None:
     from openpyxl import Workbook
@@ -12,19 +23,19 @@ def render(results, out, context) -> None:
     book = Workbook()
     summary = book.active
     summary.title = "汇总"
-    summary.append(["文件", "报告标题", "结论", "错误", "警告", "提示", "主要问题"])
+    _append(summary, ["文件", "报告标题", "结论", "错误", "警告", "提示", "主要问题"])
     for r in results:
         by_severity = Counter(d.severity.label for d in r.diagnostics)
         top = Counter(d.code for d in r.diagnostics).most_common(3)
         title = r.title
         verdict = "无法读取" if not r.readable else ("有错误" if by_severity["error"] else "通过" if not r.diagnostics else "有警告或提示")
-        summary.append([r.path, title, verdict, by_severity["error"], by_severity["warning"], by_severity["info"],
+        _append(summary, [r.path, title, verdict, by_severity["error"], by_severity["warning"], by_severity["info"],
                         "、".join(f"{code}×{n}" for code, n in top)])
     details = book.create_sheet("明细")
-    details.append(["文件", "行", "列", "位置", "代码", "规则", "级别", "说明"])
+    _append(details, ["文件", "行", "列", "位置", "代码", "规则", "级别", "说明"])
     for r in results:
         for d in r.diagnostics:
-            details.append([d.path, d.line, d.column, d.location or "", d.code, d.name, d.severity.chinese, d.message])
+            _append(details, [d.path, d.line, d.column, d.location or "", d.code, d.name, d.severity.chinese, d.message])
 
     header = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="305496")

@@ -87,7 +87,7 @@ class UnaddressedProblem(Rule):
             candidate = plans[best]
             evidence = (
                 f"最接近的是第 {candidate.line} {doc.source.line_unit}“{candidate.name}”，共有关键词仅"
-                f"“{'、'.join(sorted(shared, key=weight, reverse=True)[:6])}”" if shared
+                f"“{'、'.join(sorted(shared, key=lambda w: (-weight(w), w))[:6])}”" if shared
                 else "与各项措施都没有共有的关键词"
             )
             first_line = problem.text.split("\n", 1)[0]
