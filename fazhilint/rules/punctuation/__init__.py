@@ -16,12 +16,13 @@ from fazhilint.document import Document, Paragraph
 # Chinese characters (CJK Unified Ideographs, extension A, compatibility).
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width marks that sit inside Chinese text like a character does.
-FULLWIDTH = "，。、；：？！（）《》〈〉“”‘’【】〔〕…—"
+FULLWIDTH = "，。、；：？！（）《》〈〉“”‘’【】〔〕「」『』…—"
 SPACES = " \u3000\u00a0"
 # Point marks (点号) that may never be doubled or stacked, full and half width.
 POINTS = "。，、；：？！,;:"
 
-PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "“": "”", "‘": "’", "【": "】", "〔": "〕"}
+# 「」『』 are not mainland usage but come with text pasted from elsewhere; unpaired, they are a defect all the same.
+PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "“": "”", "‘": "’", "【": "】", "〔": "〕", "「": "」", "『": "』"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 OPENING, CLOSING = "".join(PAIRS), "".join(CLOSERS)
 # ASCII ( ) are the same family as （ ）: the corpus's copies were width-normalised.
