@@ -6,11 +6,16 @@ import re
 
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
-from fazhilint.rules.punctuation import SPACES, inside, is_chinese_side, is_furniture, prose, url_spans
+from fazhilint.rules.punctuation import (
+    CLOSING, SPACES, inside, is_chinese_side, is_cjk, is_furniture, prose, url_spans,
+)
 
-FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF = re.compile(r"[,;:?!()]")
-NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_STOP = re.compile(r"(?<!\.)\.(?!\.)")  # a lone "." (a run of them is an ellipsis, FZ211)
+_HALF = re.compile(r"[,;:?!()]|" + _STOP.pattern)
+NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
+# 一. 二. written inline as list markers: a malformed marker, not the end of a sentence.
+_NUMERALS = "一二三四五六七八九十"
 # Above this many half-width marks, outnumbering the full-width ones, the whole text was converted.
 DOCUMENT_MODE_MIN = 10
 
@@ -23,8 +28,23 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
-def halfwidth_marks(text: str) -> list[list[int]]:
-    """Groups of positions of half-width marks in Chinese context: one mark, or a ( ) pair."""
+def full_stop(text: str, i: int) -> str | None:
+    """Whether the "." at i ends a Chinese sentence: "final" when only closing marks follow it
+    in the paragraph, "inside" when Chinese text follows (it may also be a 间隔号 in a foreign
+    name, 马克.吐温), None when it is a decimal point, a 1. marker, a file name or an abbreviation."""
+    before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    if before == ")":  # width-normalised text: （…） written ( ), closing Chinese words
+        before = _neighbour(text, text.rindex(")", 0, i), -1)
+    if not (is_cjk(before) or before in CLOSING or before in "%％"):
+        return None
+    if not text[i + 1 :].strip(SPACES + CLOSING):
+        return "final"
+    return "inside" if is_chinese_side(after) and before not in _NUMERALS else None
+
+
+def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
+    """Groups of positions of half-width marks in Chinese context: one mark, or a ( ) pair.
+    A "." counts (unless not ``stops``) where it ends a sentence for sure (see ``full_stop``)."""
     urls = url_spans(text)
     found, opened = [], []
     for m in _HALF.finditer(text):
@@ -32,7 +52,10 @@ def halfwidth_marks(text: str) -> list[list[int]]:
         if inside(urls, i):
             continue
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-        if ch == "(":
+        if ch == ".":
+            if stops and full_stop(text, i) == "final":
+                found.append([i])
+        elif ch == "(":
             opened.append(i)
         elif ch == ")":
             if opened:  # a pair is in Chinese context if either side or its content is
@@ -47,12 +70,21 @@ def halfwidth_marks(text: str) -> list[list[int]]:
     return sorted(found)
 
 
+def inner_stops(text: str) -> list[int]:
+    """Positions of the "." between two Chinese sentences (or in 马克.吐温): never folded into a fix."""
+    urls = url_spans(text)
+    return [m.start() for m in _STOP.finditer(text) if not inside(urls, m.start()) and full_stop(text, m.start()) == "inside"]
+
+
 class HalfwidthPunctuation(Rule):
-    """中文句子里用了英文（半角）标点 , ; : ? ! ( )。
+    """中文句子里用了英文（半角）标点 , ; : ? ! ( ) 和句末的英文句点 .。
 
     说明：
-        紧挨汉字的半角逗号、分号、冒号、问号、叹号和括号应改为全角“，；：？！（）”。
-        数字中的“1,000”“12:30”、网址、外文片段和标题序号不查（序号的括号宽度由 FZ104 检查）。
+        紧挨汉字的半角逗号、分号、冒号、问号、叹号和括号应改为全角“，；：？！（）”；
+        中文句子末尾的英文句点“.”（英文输入法最常见的疏忽）应改为句号“。”。
+        数字中的“1,000”“12:30”“3.5”、“1.”“一.”这类序号、网址、文件名（“方案.docx”）、
+        外文片段和缩写（“No.1”）以及标题序号不查（序号的括号宽度由 FZ104 检查）。
+        段末的“.”是安全修复；段中汉字之间的“.”也可能是外国人名的间隔号（应为“·”），修复需核对。
         半角括号成对改写，改后不会出现全角半角混用。若全文的标点大多是半角（整篇用英文输入法录入，
         或从网页复制时被转换），只在首处报告一次并给出总数，修复时一并改正。
     为何：
@@ -63,29 +95,41 @@ class HalfwidthPunctuation(Rule):
         现将有关情况报告如下:
         ---
         村(居)委会与法律顾问形成良好互动机制。
+        ---
+        请将表格填写完整后，交至办公室（三楼三零一室）.
     正例：
         法治政府建设取得成效，群众满意度不断提升。
         ---
         会议于12:30开始，参会1,200人，详见 http://www.gov.cn/a?b=1,2 。
         ---
+        满意度达98.5%，详见附件《测评结果.xlsx》。主要做法：1.加强培训；2.完善制度。
+        ---
         一、主要举措和成效
         (一)加强组织领导。
     依据：
-        GB/T 15834—2011《标点符号用法》第4章：中文点号、标号的形式（全角“，；：？！（）”）。
+        GB/T 15834—2011《标点符号用法》第4章：中文点号、标号的形式（全角“，；：？！（）”，句号“。”）。
     """
 
     code = "FZ203"
     name = "halfwidth-punctuation"
-    summary = "中文里用了英文（半角）标点 , ; : ? ! ( )"
+    summary = "中文里用了英文（半角）标点 , ; : ? ! ( ) 或以英文句点 . 结句"
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
-        groups, fullwidth = [], 0
-        for _, offset, text in prose(doc):
+        from fazhilint.profiles import title_paragraph
+
+        groups, fullwidth, title = [], 0, title_paragraph(doc)
+        for p, offset, text in prose(doc):
             if is_furniture(text):
                 continue
             fullwidth += sum(text.count(c) for c in FULL.values())
-            groups.extend([offset + i for i in g] for g in halfwidth_marks(text))
+            # A title ends with no mark at all: FZ506 deletes its "."
+            groups.extend([offset + i for i in g] for g in halfwidth_marks(text, stops=p is not title))
+            for i in inner_stops(text):
+                at = offset + i
+                yield self.report(at, at + 1, "英文句点“.”夹在中文里：句子在此结束应改为中文句号“。”，"
+                                              "如是外国人名中的间隔号则应为“·”",
+                                  Fix.unsafe(Edit(at, at + 1, "。")))
         if not groups:
             return
         view = doc.text
@@ -94,8 +138,8 @@ class HalfwidthPunctuation(Rule):
             first = groups[0][0]
             edits = [Edit(i, i + 1, FULL[view[i]]) for g in groups for i in g]
             yield self.report(first, first + 1,
-                              f"全文有{total}处英文标点（, ; : ? ! ( )）夹在中文里，中文标点只有{fullwidth}处："
-                              f"整篇像是用英文输入法录入或被转换成了半角，应全部改为中文标点“，；：？！（）”（首处在此）",
+                              f"全文有{total}处英文标点（, ; : ? ! ( ) .）夹在中文里，中文标点只有{fullwidth}处："
+                              f"整篇像是用英文输入法录入或被转换成了半角，应全部改为中文标点“，；：？！（）。”（首处在此）",
                               Fix.safe(*edits))
             return
         for g in groups:
