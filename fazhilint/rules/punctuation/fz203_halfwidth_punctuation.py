@@ -84,9 +84,10 @@ class HalfwidthPunctuation(Rule):
         中文句子末尾的英文句点“.”（英文输入法最常见的疏忽）应改为句号“。”。
         数字中的“1,000”“12:30”“3.5”、“1.”“一.”这类序号、网址、文件名（“方案.docx”）、
         外文片段和缩写（“No.1”）以及标题序号不查（序号的括号宽度由 FZ104 检查）。
-        段末的“.”是安全修复；段中汉字之间的“.”也可能是外国人名的间隔号（应为“·”），修复需核对。
+        段末的“.”是安全修复；段中汉字之间的“.”也可能是外国人名的间隔号（应为“·”），修复需核对；
+        报告标题末尾的“.”应删去，由 FZ506 报告。
         半角括号成对改写，改后不会出现全角半角混用。若全文的标点大多是半角（整篇用英文输入法录入，
-        或从网页复制时被转换），只在首处报告一次并给出总数，修复时一并改正。
+        或从网页复制时被转换），只在首处报告一次并给出总数，修复时一并改正（汉字之间的“.”另报一次，需核对）。
     为何：
         公文正文一律使用中文标点；半角标点挤在汉字之间，排版时宽度不一，审阅时一眼可见。
     反例：
@@ -112,29 +113,27 @@ class HalfwidthPunctuation(Rule):
 
     code = "FZ203"
     name = "halfwidth-punctuation"
-    summary = "中文里用了英文（半角）标点 , ; : ? ! ( ) 或以英文句点 . 结句"
+    summary = "中文里用了英文（半角）标点 , ; : ? ! ( ) 或句末的英文句点 ."
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
         from fazhilint.profiles import title_paragraph
 
-        groups, fullwidth, title = [], 0, title_paragraph(doc)
+        groups, stops, fullwidth, title = [], [], 0, title_paragraph(doc)
         for p, offset, text in prose(doc):
             if is_furniture(text):
                 continue
             fullwidth += sum(text.count(c) for c in FULL.values())
             # A title ends with no mark at all: FZ506 deletes its "."
             groups.extend([offset + i for i in g] for g in halfwidth_marks(text, stops=p is not title))
-            for i in inner_stops(text):
-                at = offset + i
-                yield self.report(at, at + 1, "英文句点“.”夹在中文里：句子在此结束应改为中文句号“。”，"
-                                              "如是外国人名中的间隔号则应为“·”",
-                                  Fix.unsafe(Edit(at, at + 1, "。")))
+            stops.extend(offset + i for i in inner_stops(text))
+        total = sum(len(g) for g in groups)
+        whole = total + len(stops) >= DOCUMENT_MODE_MIN and total + len(stops) > fullwidth
+        yield from self._inner_stops(stops, whole)
         if not groups:
             return
         view = doc.text
-        total = sum(len(g) for g in groups)
-        if total >= DOCUMENT_MODE_MIN and total > fullwidth:
+        if whole:
             first = groups[0][0]
             edits = [Edit(i, i + 1, FULL[view[i]]) for g in groups for i in g]
             yield self.report(first, first + 1,
@@ -149,3 +148,13 @@ class HalfwidthPunctuation(Rule):
             yield self.report(g[0], g[-1] + 1,
                               f"英文{NAMES[ch]}“{written}”应改为中文{NAMES[ch]}“{wanted}”",
                               Fix.safe(*(Edit(i, i + 1, FULL[view[i]]) for i in g)))
+
+    def _inner_stops(self, stops, whole):
+        """The "." between Chinese sentences: each on its own, or once for all in a document typed in English."""
+        why = "句子在此结束应改为中文句号“。”，如是外国人名中的间隔号则应为“·”"
+        if whole and len(stops) > 1:
+            yield self.report(stops[0], stops[0] + 1, f"全文另有{len(stops)}处英文句点“.”夹在汉字之间：{why}（首处在此）",
+                              Fix.unsafe(*(Edit(at, at + 1, "。") for at in stops)))
+            return
+        for at in stops:
+            yield self.report(at, at + 1, f"英文句点“.”夹在中文里：{why}", Fix.unsafe(Edit(at, at + 1, "。")))
