@@ -6,16 +6,14 @@ import re
 
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
-from fazhilint.rules.punctuation import (
-    CLOSING, SPACES, inside, is_chinese_side, is_cjk, is_furniture, prose, url_spans,
-)
+from fazhilint.rules.punctuation import CLOSING, SPACES, inside, is_chinese_side, is_cjk, prose, url_spans
+from fazhilint.vocabulary import CN_DIGITS
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _STOP = re.compile(r"(?<!\.)\.(?!\.)")  # a lone "." (a run of them is an ellipsis, FZ211)
 _HALF = re.compile(r"[,;:?!()]|" + _STOP.pattern)
 NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
-# 一. 二. written inline as list markers: a malformed marker, not the end of a sentence.
-_NUMERALS = "一二三四五六七八九十"
+SENTENCE_WINDOW = 12  # characters before a "." that say whether the sentence it ends is Chinese
 # Above this many half-width marks, outnumbering the full-width ones, the whole text was converted.
 DOCUMENT_MODE_MIN = 10
 
@@ -28,18 +26,23 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
+def _chinese_before(text: str, i: int) -> bool:
+    """Whether the words just before i are Chinese rather than a foreign sentence (“He visited 北京.”)."""
+    window = text[max(i - SENTENCE_WINDOW, 0) : i]
+    return sum(map(is_cjk, window)) > sum(c.isascii() and c.isalpha() for c in window)
+
+
 def full_stop(text: str, i: int) -> str | None:
     """Whether the "." at i ends a Chinese sentence: "final" when only closing marks follow it
     in the paragraph, "inside" when Chinese text follows (it may also be a 间隔号 in a foreign
     name, 马克.吐温), None when it is a decimal point, a 1. marker, a file name or an abbreviation."""
     before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-    if before == ")":  # width-normalised text: （…） written ( ), closing Chinese words
-        before = _neighbour(text, text.rindex(")", 0, i), -1)
-    if not (is_cjk(before) or before in CLOSING or before in "%％"):
+    if not (is_cjk(before) or before in CLOSING or before in "%％") or not _chinese_before(text, i):
         return None
     if not text[i + 1 :].strip(SPACES + CLOSING):
         return "final"
-    return "inside" if is_chinese_side(after) and before not in _NUMERALS else None
+    # 一. 二. written inline as list markers: a malformed marker, not the end of a sentence.
+    return "inside" if is_chinese_side(after) and before not in CN_DIGITS else None
 
 
 def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
@@ -117,15 +120,11 @@ class HalfwidthPunctuation(Rule):
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
-        from fazhilint.profiles import title_paragraph
-
-        groups, stops, fullwidth, title = [], [], 0, title_paragraph(doc)
+        groups, stops, fullwidth = [], [], 0
         for p, offset, text in prose(doc):
-            if is_furniture(text):
-                continue
-            fullwidth += sum(text.count(c) for c in FULL.values())
+            fullwidth += sum(text.count(c) for c in "，；：？！（）")  # 。 is the same in both copies
             # A title ends with no mark at all: FZ506 deletes its "."
-            groups.extend([offset + i for i in g] for g in halfwidth_marks(text, stops=p is not title))
+            groups.extend([offset + i for i in g] for g in halfwidth_marks(text, stops=p.role != "title"))
             stops.extend(offset + i for i in inner_stops(text))
         total = sum(len(g) for g in groups)
         whole = total + len(stops) >= DOCUMENT_MODE_MIN and total + len(stops) > fullwidth
@@ -136,9 +135,11 @@ class HalfwidthPunctuation(Rule):
         if whole:
             first = groups[0][0]
             edits = [Edit(i, i + 1, FULL[view[i]]) for g in groups for i in g]
+            found = [half for half in FULL if any(view[e.start] == half for e in edits)]
             yield self.report(first, first + 1,
-                              f"全文有{total}处英文标点（, ; : ? ! ( ) .）夹在中文里，中文标点只有{fullwidth}处："
-                              f"整篇像是用英文输入法录入或被转换成了半角，应全部改为中文标点“，；：？！（）。”（首处在此）",
+                              f"全文有{total}处英文标点（{' '.join(found)}）夹在中文里，中文标点只有{fullwidth}处："
+                              f"整篇像是用英文输入法录入或被转换成了半角，"
+                              f"应全部改为中文标点“{''.join(dict.fromkeys(FULL[h] for h in found))}”（首处在此）",
                               Fix.safe(*edits))
             return
         for g in groups:

@@ -6,7 +6,7 @@ import re
 
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
-from fazhilint.rules.punctuation import CLOSING, SPACES, is_cjk, is_sentence, prose
+from fazhilint.rules.punctuation import CLOSING, SPACES, is_cjk, prose
 
 MIN_CHINESE = 8  # a sentence of two clauses has at least this many characters (他跑得很快，可是没赶上火车)
 _CLAUSE = re.compile(r"[，,；;]")
@@ -18,11 +18,11 @@ class MissingTerminalPunctuation(Rule):
     """正文段落末尾缺少句号等句末标点。
 
     说明：
-        一个成句的正文段落（有逗号或分号分隔的分句，不论长短），结尾（引号、括号之后）
+        正文段落（段落角色为“正文”）成句（有逗号或分号分隔的分句，不论长短），结尾（引号、括号之后）
         没有“。！？……”，也没有“；：”。段首标题（“（二）推进改革。”）之后的正文同样检查；
-        独立成行的标题、报告标题、落款、成文日期、网页残留行都不检查，“联系人：…，电话：…”这类
-        填表式的行和整段括在括号里的附注也不检查；以逗号、顿号结尾的行多是断行，也不检查。
-        修复（需核对）在段末补“。”（“报告如下”后补“：”）。
+        标题（各级标题、报告标题）、主送机关、附件说明、落款（特此报告、署名、成文日期）、
+        表格和网页残留从不检查，“联系人：…，电话：…”这类填表式的行和整段括在括号里的附注也不检查；
+        以逗号、顿号结尾的行多是断行，也不检查。修复（需核对）在段末补“。”（“报告如下”后补“：”）。
     为何：
         段末没有句号，读者无法确定这一段是写完了还是被截断了，常见于删改或从别处粘贴之后。
     反例：
@@ -57,15 +57,19 @@ class MissingTerminalPunctuation(Rule):
 
     def check(self, doc, ctx):
         for p, offset, text in prose(doc):
-            if p.is_heading:  # a run-in heading（一）加强领导。is followed by body text that must end well
-                offset, text = offset + text.find("。") + 1, text[text.find("。") + 1 :] if "。" in text else ""
+            if p.is_heading:  # a heading ends as it likes; the body run in after（一）加强领导。must end well
+                cut = text.find("。") + 1
+                if not cut:
+                    continue
+                offset, text = offset + cut, text[cut:]
+            elif p.role != "body":
+                continue  # title, addressee, attachment note, closing, table cell, page furniture
             body = text.rstrip(SPACES)
             last = body.rstrip(CLOSING)[-1:]
-            if p.kind == "title" or not (is_cjk(last) or last.isalnum() or last in "%％"):
+            if not (is_cjk(last) or last.isalnum() or last in "%％"):
                 continue  # ends with a mark: a full stop, a semicolon, a colon, or a line broken at a comma
-            chinese = sum(map(is_cjk, body))
-            if not _CLAUSE.search(body) or chinese < max(MIN_CHINESE, len(body) / 2) or not is_sentence(p, body):
-                continue
+            if not _CLAUSE.search(body) or sum(map(is_cjk, body)) < max(MIN_CHINESE, len(body) / 2):
+                continue  # not a sentence of clauses: a label, a caption, a line of figures or foreign text
             if _NOT_A_SENTENCE.match(body.strip(SPACES)):
                 continue
             end = offset + len(body)
