@@ -25,7 +25,8 @@ class EllipsisForm(Rule):
     说明：
         中文的省略号是“……”（两个“…”，六个点，占两个字的位置）。用三个以上句号“。。。”、
         英文句点“...”“......”、全角句点“．．．”或间隔号“···”冒充省略号的，修复（安全）一律改为“……”。
-        外文里的“...”、网址、数字之间的“1...10”和目录的引导点（“主要举措......3”，后面是页码）不查。
+        紧跟外文的“...”（“I have a dream...”）、网址、数字之间的“1...10”和目录的引导点
+        （“主要举措......3”，后面是页码）不查。
         两个句号“。。”是点号重复，由 FZ206 检查。
     为何：
         “。。。”“...”是输入法下的随手写法，印出来点数、高低、宽度都不对，一看便知不是规范的公文文字。
@@ -58,8 +59,8 @@ class EllipsisForm(Rule):
                 before, after = _beside(text, m.start(), m.end())
                 if after.isdigit():
                     continue  # 1...10, or a table of contents' leader dots before a page number
-                if m.group()[0] != "。" and not (is_chinese_side(before) or is_chinese_side(after)):
-                    continue  # an ellipsis in a foreign-language quotation
+                if m.group()[0] != "。" and not (is_chinese_side(before) or not before and is_chinese_side(after)):
+                    continue  # dots that end foreign words (“I have a dream...”) are theirs
                 urls = url_spans(text) if urls is None else urls
                 if inside(urls, m.start()):
                     continue
