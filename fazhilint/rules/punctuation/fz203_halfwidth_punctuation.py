@@ -48,10 +48,10 @@ def full_stop(text: str, i: int) -> str | None:
 def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
     """Groups of positions of half-width marks in Chinese context: one mark, or a ( ) pair.
     A "." counts (unless not ``stops``) where it ends a sentence for sure (see ``full_stop``)."""
-    urls = url_spans(text)
-    found, opened = [], []
+    urls, found, opened = None, [], []
     for m in _HALF.finditer(text):
         i, ch = m.start(), m.group()
+        urls = url_spans(text) if urls is None else urls  # only where there is a mark to check
         if inside(urls, i):
             continue
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
@@ -75,6 +75,8 @@ def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
 
 def inner_stops(text: str) -> list[int]:
     """Positions of the "." between two Chinese sentences (or in 马克.吐温): never folded into a fix."""
+    if "." not in text:
+        return []
     urls = url_spans(text)
     return [m.start() for m in _STOP.finditer(text) if not inside(urls, m.start()) and full_stop(text, m.start()) == "inside"]
 

@@ -10,7 +10,7 @@ from fazhilint.rules.punctuation import SPACES, inside, is_chinese_side, prose, 
 
 ELLIPSIS = "……"
 # Three or more stops, points or middle dots standing for an ellipsis.
-_FAKE = re.compile(r"。{3,}|[.．]{3,}|[·・]{3,}")
+_FAKE = re.compile(r"[。.．·・]{3,}")
 
 
 def _beside(text: str, start: int, end: int) -> tuple[str, str]:
@@ -59,7 +59,7 @@ class EllipsisForm(Rule):
                 before, after = _beside(text, m.start(), m.end())
                 if after.isdigit():
                     continue  # 1...10, or a table of contents' leader dots before a page number
-                if m.group()[0] != "。" and not (is_chinese_side(before) or not before and is_chinese_side(after)):
+                if "。" not in m.group() and not (is_chinese_side(before) or not before and is_chinese_side(after)):
                     continue  # dots that end foreign words (“I have a dream...”) are theirs
                 urls = url_spans(text) if urls is None else urls
                 if inside(urls, m.start()):
