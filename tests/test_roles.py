@@ -175,3 +175,38 @@ def test_a_complete_report_in_portal_copy_shape_has_only_its_real_findings():
     assert [got[n] for n in (1, 2, 3, 4, 5, 6, 15, 16, 17, 18, 19, 20, 21)] == [
         "furniture", "furniture", "title", "title", "addressee", "body", "attachment-note", "attachment-note",
         "closing", "closing", "closing", "furniture", "furniture"]
+
+
+COUNTY = """
+[pack]
+name = "某县"
+
+[[profile]]
+id = "fazhi-annual"
+name = "法治政府建设年度报告"
+source = "某县依法治县办 2025 年报告模板（“工作谋划”即下一年度安排）"
+detect = '法治政府建[设設].{0,20}[报報]告'
+title-requires = ["unit", "year", "type"]
+
+[[profile.element]]
+id = "measures"
+rest = true
+headings = ['成效', '举措']
+
+[[profile.element]]
+id = "plan"
+headings = ['工作谋划']
+"""
+
+
+def test_a_heading_word_a_county_adds_is_seen_by_grammar_and_rules(tmp_path):
+    pack = tmp_path / "county.toml"
+    pack.write_text(COUNTY, encoding="utf-8")
+    text = "松江镇2023年法治政府建设工作报告\n2023年主要举措和成效\n（一）强化组织领导。全年召开会议4次。\n" \
+           "2023年工作谋划\n（一）加强队伍建设。\n"
+    plain = lint_source(Source.from_string(text, "r.txt"), Config(select=("FZ401", "FZ501", "FZ105")))
+    county = lint_source(Source.from_string(text, "r.txt"), Config(select=("FZ401", "FZ501", "FZ105"), packs=(pack,)))
+    assert [s.heading.line for s in county.document.root.children] == [2, 4]  # the grammar sees it
+    assert [s.heading.line for s in plain.document.root.children] == [2]
+    assert [(d.line, d.code) for d in county.diagnostics] == [(4, "FZ401")]  # 2023 → 2024: FZ401 reads it too
+    assert "plan" in county.document.parts  # and FZ501 finds the plan
