@@ -65,6 +65,8 @@ def _titleish(line: Line) -> bool:
     """A line that can be part of a title block: short, no sentence marks (a full stop at the very
     end is a slip FZ506 reports), not a numbered heading."""
     text = line.text.rstrip("。.")
+    if text != line.text and not V.TITLE_TYPE.search(text):
+        return False  # a line ending with a full stop is a sentence, unless it names the document
     return (len(text) <= TITLE_MAX and not V.SENTENCE_MARKS.search(text)
             and not V.MARKER.match(text) and not text.endswith(("：", ":")))
 

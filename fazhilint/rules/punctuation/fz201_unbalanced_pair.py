@@ -46,7 +46,7 @@ class UnbalancedPair(Rule):
 
     code = "FZ201"
     name = "unbalanced-pair"
-    summary = "括号、引号、书名号不配对（有开无合、有合无开或混用）"
+    summary = "括号、引号（含「」『』）、书名号不配对（有开无合、有合无开或混用）"
 
     def check(self, doc, ctx):
         for _, offset, text in prose(doc):
