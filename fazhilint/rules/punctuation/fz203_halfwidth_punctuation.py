@@ -130,7 +130,7 @@ class HalfwidthPunctuation(Rule):
             stops.extend(offset + i for i in inner_stops(text))
         total = sum(len(g) for g in groups)
         whole = total + len(stops) >= DOCUMENT_MODE_MIN and total + len(stops) > fullwidth
-        yield from self._inner_stops(stops, whole)
+        yield from self._report_inner_stops(stops, whole)
         if not groups:
             return
         view = doc.text
@@ -152,7 +152,7 @@ class HalfwidthPunctuation(Rule):
                               f"英文{NAMES[ch]}“{written}”应改为中文{NAMES[ch]}“{wanted}”",
                               Fix.safe(*(Edit(i, i + 1, FULL[view[i]]) for i in g)))
 
-    def _inner_stops(self, stops, whole):
+    def _report_inner_stops(self, stops, whole):
         """The "." between Chinese sentences: each on its own, or once for all in a document typed in English."""
         why = "句子在此结束应改为中文句号“。”，如是外国人名中的间隔号则应为“·”"
         if whole and len(stops) > 1:
