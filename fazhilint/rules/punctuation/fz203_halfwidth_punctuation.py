@@ -90,6 +90,7 @@ class HalfwidthPunctuation(Rule):
         数字中的“1,000”“12:30”“3.5”、“1.”“一.”这类序号、网址、文件名（“方案.docx”）、
         外文片段和缩写（“No.1”）以及标题序号不查（序号的括号宽度由 FZ104 检查）。
         段末的“.”是安全修复；段中汉字之间的“.”也可能是外国人名的间隔号（应为“·”），修复需核对；
+        独立成行的标题末尾的“.”随同级标题：同级标题都以句号结束的改为“。”，否则删去；
         报告标题末尾的“.”应删去，由 FZ506 报告。
         半角括号成对改写，改后不会出现全角半角混用。若全文的标点大多是半角（整篇用英文输入法录入，
         或从网页复制时被转换），只在首处报告一次并给出总数，修复时一并改正（汉字之间的“.”另报一次，需核对）。
@@ -125,9 +126,13 @@ class HalfwidthPunctuation(Rule):
         groups, stops, fullwidth = [], [], 0
         for p, offset, text in prose(doc):
             fullwidth += sum(text.count(c) for c in "，；：？！（）")  # 。 is the same in both copies
-            # A title ends with no mark at all: FZ506 deletes its "."
-            groups.extend([offset + i for i in g] for g in halfwidth_marks(text, stops=p.role != "title"))
-            stops.extend(offset + i for i in inner_stops(text))
+            inner = inner_stops(text)
+            stops.extend(offset + i for i in inner)
+            # A title ends with no mark at all (FZ506 deletes its "."); a heading on its own line as its siblings do.
+            alone = p.role == "title" or p.is_heading and "。" not in text and not inner
+            groups.extend([offset + i for i in g] for g in halfwidth_marks(text, stops=not alone))
+            if p.is_heading and alone:
+                yield from self._heading_stop(p, offset, text)
         total = sum(len(g) for g in groups)
         whole = total + len(stops) >= DOCUMENT_MODE_MIN and total + len(stops) > fullwidth
         yield from self._report_inner_stops(stops, whole)
@@ -151,6 +156,21 @@ class HalfwidthPunctuation(Rule):
             yield self.report(g[0], g[-1] + 1,
                               f"英文{NAMES[ch]}“{written}”应改为中文{NAMES[ch]}“{wanted}”",
                               Fix.safe(*(Edit(i, i + 1, FULL[view[i]]) for i in g)))
+
+    def _heading_stop(self, p, offset, text):
+        """A heading on its own line ending with ".": it takes "。" if its siblings end so, else no mark."""
+        end = len(text.rstrip(SPACES + CLOSING)) - 1
+        if end < 0 or not _STOP.match(text, end) or full_stop(text, end) != "final":
+            return
+        siblings = [s.heading.text.rstrip(SPACES) for s in p.section.parent.children
+                    if s is not p.section and s.heading is not None] if p.section and p.section.parent else []
+        at = offset + end
+        if siblings and sum(t.endswith("。") for t in siblings) * 2 > len(siblings):
+            yield self.report(at, at + 1, "标题末尾的英文句点“.”应改为“。”（同级标题都以句号结束）",
+                              Fix.safe(Edit(at, at + 1, "。")))
+        else:
+            yield self.report(at, at + 1, "标题末尾的英文句点“.”应删去（独立成行的标题不加句号）",
+                              Fix.safe(Edit(at, at + 1, "")))
 
     def _report_inner_stops(self, stops, whole):
         """The "." between Chinese sentences: each on its own, or once for all in a document typed in English."""
