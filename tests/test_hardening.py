@@ -96,6 +96,8 @@ BIG = {
     "pack-overlaps-2": "县县委" * 100_000,
     "sentences": "法制宣传，" * 60_000,  # wording.sentence() from offset 0
     "years-in-titles": "《2021年" * 30_000,  # year_mentions counted 《》 before each year
+    "full-stops": "法治." * 40_000,  # FZ203 copied the rest of the paragraph per "."
+    "invisible": "法\u200b" * 50_000,
 }
 
 
@@ -515,7 +517,7 @@ def test_config_faults_are_clear_and_a_bom_is_fine(tmp_path):
 def test_invisible_characters_inside_a_phrase_are_reported_and_fixed(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(TITLE + "截止\u200b目前，全镇已完成法治培训12次。\n", encoding="utf-8")
-    fazhilint("check", "--fix", "--select", "FZ211", str(path), timeout=60)
+    fazhilint("check", "--fix", "--select", "FZ212", str(path), timeout=60)
     assert path.read_text(encoding="utf-8") == TITLE + "截止目前，全镇已完成法治培训12次。\n"
     r = fazhilint("check", "-f", "json", str(path), timeout=60)
     assert "FZ301" in {d["code"] for d in json.loads(r.stdout)} or "截止目前" in path.read_text(encoding="utf-8")

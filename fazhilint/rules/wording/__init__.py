@@ -108,7 +108,7 @@ class PackRule(Rule):
         text = doc.text
         if _ends_free(pattern.pattern) and not pattern.search(text):
             return  # one scan of the whole text rules the entry out (most entries, most documents)
-        for p in doc.paragraphs:
+        for p in doc.content:
             for m in pattern.finditer(text, p.start, p.end):
                 a, b = m.span("x") if "x" in pattern.groupindex and m.group("x") is not None else m.span()
                 if b > a:

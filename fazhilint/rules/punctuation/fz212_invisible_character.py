@@ -1,4 +1,4 @@
-"""FZ211: 正文里有看不见的字符（零宽空格、方向控制符等）."""
+"""FZ212: 正文里有看不见的字符（零宽空格、方向控制符等）."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class InvisibleCharacter(Rule):
         GB/T 15834—2011《标点符号用法》不设此类字符；Unicode 标准附件 UAX #9（双向文字）、第 23 章（格式控制字符）。
     """
 
-    code = "FZ211"
+    code = "FZ212"
     name = "invisible-character"
     summary = "正文里有看不见的字符（零宽空格、软连字符、文字方向控制符等），应删除"
     fix = Applicability.SAFE
