@@ -100,10 +100,10 @@ def _read(path: Path, validate: bool) -> list[Entry]:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise PackError(f"{path}: 规则包文件不存在") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise PackError(f"{path}: 无法读取规则包（须为 UTF-8 编码的 TOML）：{e}") from None
     except tomllib.TOMLDecodeError as e:
         raise PackError(f"{path}: 规则包不是合法的 TOML：{e}") from None
+    except (OSError, ValueError) as e:  # ValueError: undecodable, or a NUL in the file name
+        raise PackError(f"{path!r}: 无法读取规则包（须为 UTF-8 编码的 TOML）：{e}") from None
     out = []
     for table, items in data.items():
         if table == "pack":

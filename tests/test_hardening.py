@@ -521,3 +521,11 @@ def test_invisible_characters_inside_a_phrase_are_reported_and_fixed(tmp_path):
     assert path.read_text(encoding="utf-8") == TITLE + "截止目前，全镇已完成法治培训12次。\n"
     r = fazhilint("check", "-f", "json", str(path), timeout=60)
     assert "FZ301" in {d["code"] for d in json.loads(r.stdout)} or "截止目前" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("line", ['packs = ["a\\u0000b.toml"]', "profile = { a = 1 }", 'profile = ["FZ1"]'])
+def test_config_values_the_fuzzer_found(tmp_path, line):
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    (tmp_path / "fazhilint.toml").write_text(line + "\n", encoding="utf-8")
+    r = fazhilint("check", "a.txt", timeout=60, cwd=tmp_path)
+    assert r.returncode == 2 and b"Traceback" not in r.stderr, r.stderr.decode()[-800:]
