@@ -40,6 +40,14 @@ class Source:
     masked: list[tuple[int, int]] = field(default_factory=list)
     # A label per line for inputs whose lines are not lines (.docx paragraphs).
     line_labels: dict[int, str] = field(default_factory=dict)
+    # A Word document as read (fazhilint.read.docx.Opened): its formatting is resolved from it
+    # only when a layout rule asks. Not carried across processes (it is re-read there).
+    docx: object | None = field(default=None, repr=False)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["docx"] = None
+        return state
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<string>", **kwargs) -> Source:
