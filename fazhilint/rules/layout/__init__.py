@@ -219,12 +219,7 @@ def page_number_problems(prof, entry, text: str, font: str | None, size: float |
     return out
 
 
-# ---- paragraph roles ----------------------------------------------------------------------------
-
-_DATE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
-_ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]")
-_SENTENCE = re.compile(r"[。，；！？,;]")
-
+# ---- paragraphs -------------------------------------------------------------------------------
 
 @dataclass
 class Item:
@@ -259,57 +254,20 @@ class Item:
 
 def items(doc) -> list[Item]:
     """Every paragraph with a role the layout rules check, in order (cached on the opened document)."""
-    from fazhilint.read.docx import opened
+    from fazhilint.read.docx import TOC_LABEL as TOC, opened
 
     source = doc.source
     handle = opened(source)
     cached = getattr(handle, "_layout_items", None)
     if cached is not None and cached[0] is doc:
         return cached[1]
-    roles = _roles(doc)
     out = []
-    for p in doc.paragraphs:
-        role, level = roles.get(id(p), (None, 0))
-        if role is None or not p.text.strip():
+    for p in doc.paragraphs:  # each with its role (fazhilint/roles.py); tables and furniture are not laid out here
+        if p.role not in ROLES or not p.text.strip() or source.line_labels.get(p.line, "").startswith(TOC):
             continue
-        out.append(Item(p, role, level, handle.lines[p.line - 1], source.line_starts[p.line - 1]))
+        level = p.section.level if p.role == "heading" and p.section is not None else 0
+        out.append(Item(p, p.role, level, handle.lines[p.line - 1], source.line_starts[p.line - 1]))
     handle._layout_items = (doc, out)
-    return out
-
-
-def _roles(doc) -> dict[int, tuple[str | None, int]]:
-    """Each paragraph's role: Paragraph.role when the document model gives it, else derived here."""
-    labels = doc.source.line_labels
-    out: dict[int, tuple[str | None, int]] = {}
-    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
-    for p in paragraphs:
-        label = labels.get(p.line, "")
-        role = getattr(p, "role", None)
-        if role is None:
-            role = "title" if p.kind == "title" else "heading" if p.kind == "heading" else "body"
-        if role in ("table-cell", "furniture") or label.startswith("表") or label.startswith("目录"):
-            role = None
-        level = p.section.level if role == "heading" and p.section is not None else 0
-        out[id(p)] = (role, level)
-    if any(getattr(p, "role", None) is not None for p in paragraphs):
-        return out
-    # Derived: the addressee after the title, the attachment note and the closing lines at the end.
-    after_title = [p for p in paragraphs if p.kind != "title" and doc.titles and p.start > doc.titles[-1].start]
-    if after_title and out[id(after_title[0])][0] == "body":
-        first = after_title[0].text.strip()
-        if first.endswith(("：", ":")) and len(first) <= 60 and "。" not in first:
-            out[id(after_title[0])] = ("addressee", 0)
-    for p in reversed(paragraphs):
-        text = p.text.strip()
-        if out[id(p)][0] != "body":
-            break
-        if _DATE.match(text) or (len(text) <= 30 and not _SENTENCE.search(text) and not _ATTACHMENT.match(text)):
-            out[id(p)] = ("closing", 0)
-        else:
-            break
-    for p in paragraphs:
-        if out[id(p)][0] == "body" and _ATTACHMENT.match(p.text):
-            out[id(p)] = ("attachment-note", 0)
     return out
 
 
