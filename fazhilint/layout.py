@@ -114,6 +114,7 @@ def _paragraph(document, prof, item) -> int:
     if 0 < split < len(item.text):
         _split_at(item, split)
     condense = _condense(prof) if item.role != "title" else None
+    _run(p, prof, entry, condense, mark=True)  # the paragraph mark: what Word's automatic numbering is drawn in
     for start, end, r in _runs(item):
         use = entry if item.role != "heading" or start < split else (body or entry)
         _run(r, prof, use, condense)
@@ -143,10 +144,20 @@ def _spacing(ppr, prof) -> None:
         snap = ppr.find(W + "snapToGrid")
         if snap is not None:
             ppr.remove(snap)
+    # no space between paragraphs: the page holds its 22 lines
+    _set(ppr, "spacing", before="0", after="0", beforeLines=None, afterLines=None,
+         beforeAutospacing=None, afterAutospacing=None)
 
 
-def _run(r, prof, entry, condense: str | None = None) -> None:
-    rpr = r.get_or_add_rPr()
+def _run(r, prof, entry, condense: str | None = None, mark: bool = False) -> None:
+    if mark:  # r is the paragraph: its mark's properties are pPr/rPr
+        ppr = r.get_or_add_pPr()
+        rpr = ppr.find(W + "rPr")
+        if rpr is None:
+            rpr = _el("rPr")
+            _insert(ppr, rpr)
+    else:
+        rpr = r.get_or_add_rPr()
     _set(rpr, "spacing", val=condense)
     font = prof.first_font(entry["font"])
     _set(rpr, "rFonts", eastAsia=font, eastAsiaTheme=None)
@@ -296,16 +307,21 @@ def _set(parent, tag: str, **attrs) -> None:
         if all(v is None for v in attrs.values()):
             return
         el = _el(tag)
-        order = _PPR_ORDER if parent.tag == W + "pPr" else _RPR_ORDER
-        rank = order.index(tag)
-        after = [c for c in parent if isinstance(c.tag, str) and c.tag.startswith(W)
-                 and c.tag[len(W):] in order and order.index(c.tag[len(W):]) > rank]
-        if after:
-            after[0].addprevious(el)
-        else:
-            parent.append(el)
+        _insert(parent, el)
     for k, v in attrs.items():
         if v is None:
             el.attrib.pop(W + k, None)
         else:
             el.set(W + k, v)
+
+
+def _insert(parent, el) -> None:
+    """Put a new child of w:pPr or w:rPr where the schema wants it."""
+    order = _PPR_ORDER if parent.tag == W + "pPr" else _RPR_ORDER
+    rank = order.index(el.tag[len(W):])
+    after = [c for c in parent if isinstance(c.tag, str) and c.tag.startswith(W)
+             and c.tag[len(W):] in order and order.index(c.tag[len(W):]) > rank]
+    if after:
+        after[0].addprevious(el)
+    else:
+        parent.append(el)
