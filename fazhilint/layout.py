@@ -98,7 +98,7 @@ def _paragraph(document, prof, item) -> int:
     removed = 0
     ppr = p.get_or_add_pPr()
     size = entry.get("size") or 16
-    if entry.get("indent") is not None:
+    if entry.get("indent") is not None and item.indented:
         typed = _LEADING.match(item.text) if not item.line.rendered else None
         if typed:
             _delete_leading(item, typed.end())

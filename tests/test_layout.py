@@ -297,3 +297,24 @@ def test_formatted_copy_opens_in_libreoffice(fixtures, tmp_path):
                    env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"})
     pdf = tmp_path / "copy.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_automatic_number_is_judged_in_its_own_format(tmp_path):
+    lines = ["关于2024年度法治政府建设情况的报告", "一、主要工作", "今年以来，我镇深入推进法治政府建设。"]
+    items, setup = as_word_numbering(lines)
+    draft = build(tmp_path / "编号.docx", items, setup=setup)
+    laid_out = tmp_path / "编号.排版.docx"
+    from fazhilint.layout import format_docx
+
+    format_docx(draft, laid_out, Config())
+    document = open_docx(laid_out)
+    f = Formats(document)
+    heading = read_lines(document)[1]
+    assert heading.text == "一、主要工作" and heading.rendered == 2
+    assert (f.label(heading.p).east_asia, f.label(heading.p).size) == ("黑体", 16)
+    # the label's own level format wins over the paragraph mark: a 仿宋 number is a finding of its own
+    for lvl in document.part.numbering_part.element.iter(W + "lvl"):
+        lvl.append(parse_xml(f'<w:rPr xmlns:w="{W_NS}"><w:rFonts w:eastAsia="仿宋"/></w:rPr>'))
+    document.save(str(laid_out))
+    [d] = lint_path(laid_out, LAYOUT).diagnostics
+    assert (d.line, d.code, d.column, d.end_column) == (2, "FZ705", 1, 3) and "为仿宋，应为黑体" in d.message

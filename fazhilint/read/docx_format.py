@@ -282,7 +282,8 @@ class Formats:
         return ParagraphFormat(self.style_name(self._para_style(p)), align, first, chars, left, right,
                                line, rule, snap, self.mark(p))
 
-    def _level_ppr(self, p, resolved):
+    def _level(self, resolved):
+        """The w:lvl element of a (numId, ilvl), or None."""
         num_id, ilvl = resolved
         abstract = self.numbering._abstract_id(num_id)
         if abstract is None or self.numbering_element is None:
@@ -291,8 +292,21 @@ class Formats:
             if a.get(W + "abstractNumId") == abstract:
                 for lvl in a.findall(W + "lvl"):
                     if lvl.get(W + "ilvl") == str(ilvl):
-                        return lvl.find(W + "pPr")
+                        return lvl
         return None
+
+    def _level_ppr(self, p, resolved):
+        lvl = self._level(resolved)
+        return lvl.find(W + "pPr") if lvl is not None else None
+
+    def label(self, p) -> RunFormat | None:
+        """The format Word draws a paragraph's automatic number in: the paragraph mark's, then the level's."""
+        resolved = self.numbering.resolve(p)
+        if resolved is None:
+            return None
+        lvl = self._level(resolved)
+        layers = self._rpr_layers(p) + [p.find(f"{W}pPr/{W}rPr"), lvl.find(W + "rPr") if lvl is not None else None]
+        return self._resolve_run([layer for layer in layers if layer is not None])
 
     # ---- sections -----------------------------------------------------------------------
 

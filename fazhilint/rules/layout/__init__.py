@@ -25,6 +25,7 @@ _SIZE_BY_NAME = {v: k for k, v in SIZE_NAMES.items()}
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 ROLE_NAMES = {"title": "标题", "addressee": "主送机关", "body": "正文", "attachment-note": "附件说明",
               "closing": "落款", "heading": "标题"}
+NOTE_START = re.compile(r"^[ \u3000\u00a0\t]*附\s*件")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]")
 
 
@@ -246,6 +247,12 @@ class Item:
         text = self.text[start:end].strip()
         return text if len(text) <= limit else text[:limit] + "…"
 
+    @property
+    def indented(self) -> bool:
+        """Whether the profile's first-line indent applies: not to an attachment note's continuation
+        lines ("2.××××"), which align with the first attachment's name (7.3.4)."""
+        return self.role != "attachment-note" or bool(NOTE_START.match(self.text))
+
     def name(self) -> str:
         if self.role == "heading":
             return LEVEL_NAMES.get(self.level, "标题")
@@ -313,8 +320,12 @@ def font_finding(doc, prof, item: Item, entry, start: int = 0, end: int | None =
     or None. Only runs with Chinese characters are judged by their East Asian font."""
     fmt = formats(doc)
     bad, said = [], []
-    for s, e, r in runs(item, start, end):
-        f = fmt.run(r, item.line.p)
+    pieces = [(s, e, fmt.run(r, item.line.p)) for s, e, r in runs(item, start, end)]
+    if start == 0 and item.line.rendered and item.text[: item.line.rendered].strip():
+        label = fmt.label(item.line.p)  # Word's automatic number ("一、") is drawn in its own format
+        if label is not None:
+            pieces.insert(0, (0, item.line.rendered, label))
+    for s, e, f in pieces:
         font = f.east_asia if CJK.search(item.text[s:e]) else entry["font"]
         found = font_problem(prof, entry, font, f.size)
         if found and f.theme and font == f.east_asia:

@@ -46,7 +46,7 @@ class LineGrid(LayoutRule):
         sections = fmt.sections()
         if not sections:
             return
-        section = sections[-1] if len(sections) == 1 else sections[0]
+        section = sections[0]  # the body's first paragraph is in the first section
         para = fmt.paragraph(body.line.p)
         first = next(runs(body), None)
         run = fmt.run(first[2], body.line.p) if first else para.mark

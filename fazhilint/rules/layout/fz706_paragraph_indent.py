@@ -15,7 +15,7 @@ class ParagraphIndent(LayoutRule):
 
     说明：
         正文每个自然段左空二字、回行顶格，应在“段落—缩进—特殊格式”中设首行缩进 2 字符；
-        标题、附件说明同样左空二字，主送机关居左顶格（不缩进）。段首键入的空格（半角、全角）、制表符
+        标题、附件说明（“附件：”一行；回行的附件名称与第一个名称对齐，不查）同样左空二字，主送机关居左顶格（不缩进）。段首键入的空格（半角、全角）、制表符
         不是缩进：字号一变就不再是两个字宽；已设了首行缩进又键入空格，就缩进了四个字。
         键入的空格可以直接删除（修复建议）。Word 自动编号的标题不看段首空格。
     为何：
@@ -44,6 +44,8 @@ class ParagraphIndent(LayoutRule):
         for item in items(doc):
             entry = prof.element(item.role, item.level)
             if entry is None or entry.get("indent") is None:
+                continue
+            if not item.indented:
                 continue
             para = fmt.paragraph(item.line.p)
             first = next(runs(item), None)

@@ -45,7 +45,7 @@ class PageNumber(LayoutRule):
         if odd is None or odd.number is None:
             problems.append("没有页码（页脚中没有页码域）")
         else:
-            found = page_number_problems(prof, entry, odd.text.splitlines()[0] if odd.text else "",
+            found = page_number_problems(prof, entry, _number_line(odd),
                                          odd.number.ascii or odd.number.east_asia, odd.number.size)
             same = fmt.even_and_odd and even is not None and even.text == odd.text
             found = [f"{'' if same else '单页'}{p}" if p.startswith("写作") else p for p in found]
@@ -60,7 +60,7 @@ class PageNumber(LayoutRule):
             elif even is None or even.number is None:
                 problems.append("双页没有页码")
             else:
-                found = page_number_problems(prof, entry, even.text.splitlines()[0] if even.text else "",
+                found = page_number_problems(prof, entry, _number_line(even),
                                              even.number.ascii or even.number.east_asia, even.number.size)
                 if even.text != odd.text:
                     problems.extend(f"双页{p}" for p in found if p.startswith("写作"))
@@ -69,3 +69,8 @@ class PageNumber(LayoutRule):
         if problems:
             first = paragraphs[0]
             yield self.at(first, 0, len(first.text.rstrip()), f"页码：{'；'.join(problems)}（{clause(entry)}）")
+
+
+def _number_line(footer) -> str:
+    """The footer line that holds the page number."""
+    return next((line for line in footer.text.splitlines() if "{PAGE}" in line), "")
