@@ -110,12 +110,14 @@ def _paragraph(document, prof, item) -> int:
         if entry["align"] == "center":
             _set(ppr, "ind", firstLineChars="0", firstLine="0", left="0", leftChars="0", hanging=None, hangingChars=None)
     _spacing(ppr, prof)
-    split = item.split() if item.role == "heading" else 0
+    split, known = item._split()  # before any run is split
     if 0 < split < len(item.text):
         _split_at(item, split)
     condense = _condense(prof) if item.role != "title" else None
     _run(p, prof, entry, condense, mark=True)  # the paragraph mark: what Word's automatic numbering is drawn in
     for start, end, r in _runs(item):
+        if item.role == "heading" and start >= split and not known:
+            continue  # a run-on heading: where its words end is the author's to say (FZ208)
         use = entry if item.role != "heading" or start < split else (body or entry)
         _run(r, prof, use, condense)
     return removed

@@ -318,3 +318,23 @@ def test_automatic_number_is_judged_in_its_own_format(tmp_path):
     document.save(str(laid_out))
     [d] = lint_path(laid_out, LAYOUT).diagnostics
     assert (d.line, d.code, d.column, d.end_column) == (2, "FZ705", 1, 3) and "为仿宋，应为黑体" in d.message
+
+
+RUN_ON = "（一）强化组织领导统筹协调顾全局一是增强法治思想，深入学习贯彻落实习近平法治思想，全面提升干部法治素养和依法行政能力。"
+
+
+@pytest.mark.parametrize("example, want", [
+    # no 。 within a heading's length: where the heading words end is unknown; only the marker is judged
+    (variant(BODY, BODY + "\n" + RUN_ON + "〔楷体_GB2312〕"), []),
+    (variant(BODY, BODY + "\n" + RUN_ON + "〔仿宋〕"), [(9, "FZ705")]),
+    # … unless the author's fonts say where it ends
+    (variant(BODY, BODY + "\n（一）强化组织领导统筹协调顾全局〔楷体_GB2312〕" + RUN_ON[16:] + "〔楷体_GB2312〕"), []),
+    (variant(BODY, BODY + "\n（一）强化组织领导统筹协调顾全局〔楷体_GB2312〕" + RUN_ON[16:] + "〔黑体〕"), [(9, "FZ703")]),
+])
+def test_heading_run_into_its_text_without_its_full_stop(tmp_path, example, want):
+    from fazhilint.layout import format_docx
+
+    path = build_layout(tmp_path / "run-on.docx", example)
+    assert findings(path) == want
+    format_docx(path, tmp_path / "copy.docx", Config())
+    assert findings(tmp_path / "copy.docx") == [] and texts(tmp_path / "copy.docx") == texts(path)

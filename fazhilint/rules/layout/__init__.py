@@ -25,6 +25,7 @@ _SIZE_BY_NAME = {v: k for k, v in SIZE_NAMES.items()}
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 ROLE_NAMES = {"title": "标题", "addressee": "主送机关", "body": "正文", "attachment-note": "附件说明",
               "closing": "落款", "heading": "标题"}
+HEADING_MAX = 40  # characters: a heading's own words are fewer (a longer run is body text run into it)
 NOTE_START = re.compile(r"^[ \u3000\u00a0\t]*附\s*件")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]")
 
@@ -231,17 +232,40 @@ class Item:
     level: int  # heading level, 0 otherwise
     line: object  # fazhilint.read.docx.Line
     offset: int  # where the line starts in the text
+    formats: object = None  # fazhilint.read.docx_format.Formats of the document
 
     @property
     def text(self) -> str:
         return self.line.text
 
     def split(self) -> int:
-        """Where the heading words end (after the first 。 of a run-in heading); len(text) for others."""
+        return self._split()[0]
+
+    @property
+    def heading_end_known(self) -> bool:
+        """False for a heading run into its text with no 。 to end it: the rest is not judged as body."""
+        return self._split()[1]
+
+    def _split(self) -> tuple[int, bool]:
+        """Where the heading words end: after the first 。 of a run-in heading (“（一）加强组织领导。各村……”),
+        the whole line for a heading on its own. A heading run into its text without its 。 (FZ208) has
+        no known end: then the first change of font marks it, else only the numbering marker counts."""
         if self.role != "heading":
-            return 0
-        i = self.text.find("。")
-        return i + 1 if 0 <= i < len(self.text.rstrip()) - 1 else len(self.text)
+            return 0, True
+        text = self.text.rstrip()
+        i = text.find("。")
+        if 0 <= i < HEADING_MAX:
+            return (i + 1 if i < len(text) - 1 else len(self.text)), True
+        if len(text) <= HEADING_MAX:
+            return len(self.text), True
+        marker_end = self.paragraph.section.marker.end - self.paragraph.start \
+            if self.paragraph.section is not None and self.paragraph.section.marker is not None else 0
+        fonts = [(s, self.formats.run(r, self.line.p).east_asia) for s, e, r in runs(self)]
+        change = next((s for (s, f), (_, before) in zip(fonts[1:], fonts) if f != before), None)
+        if change is not None and marker_end < change <= HEADING_MAX:
+            return change, True  # the author's own boundary: where the heading's font gives way
+        marker = self.paragraph.section.marker if self.paragraph.section is not None else None
+        return max(self.line.rendered, marker.end - self.paragraph.start if marker is not None else 0), False
 
     def quote(self, start: int = 0, end: int | None = None, limit: int = 16) -> str:
         text = self.text[start:end].strip()
@@ -273,7 +297,7 @@ def items(doc) -> list[Item]:
         if p.role not in ROLES or not p.text.strip() or source.line_labels.get(p.line, "").startswith(TOC):
             continue
         level = p.section.level if p.role == "heading" and p.section is not None else 0
-        out.append(Item(p, p.role, level, handle.lines[p.line - 1], source.line_starts[p.line - 1]))
+        out.append(Item(p, p.role, level, handle.lines[p.line - 1], source.line_starts[p.line - 1], handle.formats))
     handle._layout_items = (doc, out)
     return out
 

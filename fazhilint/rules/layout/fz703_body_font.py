@@ -37,6 +37,8 @@ class BodyFont(LayoutRule):
         body = prof.element("body")
         for item in items(doc):
             if item.role == "heading":
+                if not item.heading_end_known:
+                    continue  # where the heading words end is unknown (FZ208 reports the missing 。)
                 entry, start = body, item.split()  # the body text run into a heading
             elif item.role in ("title",):
                 continue
