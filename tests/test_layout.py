@@ -338,3 +338,13 @@ def test_heading_run_into_its_text_without_its_full_stop(tmp_path, example, want
     assert findings(path) == want
     format_docx(path, tmp_path / "copy.docx", Config())
     assert findings(tmp_path / "copy.docx") == [] and texts(tmp_path / "copy.docx") == texts(path)
+
+
+def test_the_same_problem_in_many_paragraphs_is_one_finding(tmp_path):
+    lines = [f"第{n}项工作稳步推进，成效明显。〔宋体〕" for n in range(1, 5)]
+    path = build_layout(tmp_path / "宋体.docx", variant(BODY, "\n".join([BODY] + lines)))
+    [d] = lint_path(path, LAYOUT).diagnostics
+    assert d.line == 9 and d.code == "FZ703"
+    assert d.message.startswith("正文共4段为宋体，应为仿宋（此为第一处“第1项工作稳步推进，成效明显。”")
+    two = build_layout(tmp_path / "两段.docx", variant(BODY, "\n".join([BODY] + lines[:2])))
+    assert findings(two) == [(9, "FZ703"), (10, "FZ703")]

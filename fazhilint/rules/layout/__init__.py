@@ -331,8 +331,47 @@ class LayoutRule(Rule):
     def check_layout(self, doc, prof: Profile):
         raise NotImplementedError
 
-    def at(self, item: Item, start: int, end: int, message: str):
-        return self.report(item.offset + start, item.offset + end, message)
+    def at(self, item: Item, start: int, end: int, message: str, fix=None):
+        return self.report(item.offset + start, item.offset + end, message, fix)
+
+    def collapse(self, doc, found: list[Found]):
+        """One finding per paragraph; but the same problem in GROUP_MIN or more paragraphs of the same
+        element is one finding, at the first, saying how many (a style to change, not N paragraphs)."""
+        from fazhilint.diagnostics import Fix
+
+        groups: dict[tuple[str, str], list[Found]] = {}
+        for f in found:
+            groups.setdefault((f.what, f.problem), []).append(f)
+        for (what, problem), group in groups.items():
+            if len(group) < GROUP_MIN:
+                for f in group:
+                    fix = Fix.safe(*f.edits) if f.edits else None
+                    yield self.at(f.item, f.start, f.end, f"{what}“{f.quote}”{problem}（{f.clause}）", fix)
+                continue
+            first = group[0]
+            styles = {formats(doc).paragraph(f.item.line.p).style for f in group}
+            hint = f"，可在段落样式“{styles.pop()}”中统一修改" if len(styles) == 1 else ""
+            edits = [e for f in group for e in f.edits]
+            yield self.at(first.item, first.start, first.end,
+                          f"{what}共{len(group)}段{problem}（此为第一处“{first.quote}”{hint}）（{first.clause}）",
+                          Fix.safe(*edits) if edits else None)
+
+
+GROUP_MIN = 3  # paragraphs with the same problem reported as one finding
+
+
+@dataclass
+class Found:
+    """A layout problem of one paragraph, before findings of the same kind are merged."""
+
+    item: Item
+    start: int
+    end: int
+    what: str  # the element: 正文, 二级标题 …
+    quote: str  # its words, shortened
+    problem: str  # "为宋体，应为仿宋": equal problems merge
+    clause: str
+    edits: tuple = ()
 
 
 def clause(entry) -> str:

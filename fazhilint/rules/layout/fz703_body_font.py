@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhilint.rules.layout import LayoutRule, clause, font_finding, items
+from fazhilint.rules.layout import Found, LayoutRule, clause, font_finding, items
 
 
 class BodyFont(LayoutRule):
@@ -12,7 +12,7 @@ class BodyFont(LayoutRule):
         如无特殊说明，公文各要素一般用 3 号（16 磅）仿宋。检查正文段落、主送机关、附件说明、落款，
         以及标题与正文写在同一段时（“（一）加强组织领导。各村……”）句号之后的正文部分；
         只看汉字所用的“中文字体”（Word 字体对话框中的“中文字体”，含样式、主题字体的继承），
-        数字和字母用什么西文字体不查。仿宋_GB2312 等同于仿宋，县（区）可在版式规则包中增加别名（如方正仿宋_GBK）。
+        数字和字母用什么西文字体不查。同一问题出现在 3 段以上时合为一条（多半是段落样式的字体不对）。仿宋_GB2312 等同于仿宋，县（区）可在版式规则包中增加别名（如方正仿宋_GBK）。
     为何：
         从网页、其他文档粘贴来的段落常带着宋体、小四或“正文”样式的主题字体（等线、宋体），打印出来与上下文不一。
     反例：
@@ -35,6 +35,7 @@ class BodyFont(LayoutRule):
 
     def check_layout(self, doc, prof):
         body = prof.element("body")
+        found = []
         for item in items(doc):
             if item.role == "heading":
                 if not item.heading_end_known:
@@ -46,8 +47,9 @@ class BodyFont(LayoutRule):
                 entry, start = prof.element(item.role), 0
             if entry is None or entry.get("font") is None:
                 continue
-            found = font_finding(doc, prof, item, entry, start)
-            if found:
-                s, e, words = found
+            bad = font_finding(doc, prof, item, entry, start)
+            if bad:
+                s, e, words = bad
                 what = "正文" if item.role == "heading" else item.name()
-                yield self.at(item, s, e, f"{what}“{item.quote(s)}”{words}（{clause(entry)}）")
+                found.append(Found(item, s, e, what, item.quote(s), words, clause(entry)))
+        yield from self.collapse(doc, found)

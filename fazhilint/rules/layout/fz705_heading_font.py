@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fazhilint.rules.layout import LayoutRule, clause, font_finding, items
+from fazhilint.rules.layout import Found, LayoutRule, clause, font_finding, items
 
 
 class HeadingFont(LayoutRule):
@@ -35,13 +35,15 @@ class HeadingFont(LayoutRule):
     summary = "一级标题用黑体、二级楷体、三四级仿宋（3 号）；同段正文不随标题字体"
 
     def check_layout(self, doc, prof):
+        found = []
         for item in items(doc):
             if item.role != "heading":
                 continue
             entry = prof.element("heading", item.level)
             if entry is None:
                 continue
-            found = font_finding(doc, prof, item, entry, 0, item.split())
-            if found:
-                s, e, words = found
-                yield self.at(item, s, e, f"{item.name()}“{item.quote(0, item.split())}”{words}（{clause(entry)}）")
+            bad = font_finding(doc, prof, item, entry, 0, item.split())
+            if bad:
+                s, e, words = bad
+                found.append(Found(item, s, e, item.name(), item.quote(0, item.split()), words, clause(entry)))
+        yield from self.collapse(doc, found)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from fazhilint.diagnostics import Applicability, Edit, Fix
-from fazhilint.rules.layout import LayoutRule, clause, formats, items, runs
+from fazhilint.diagnostics import Applicability, Edit
+from fazhilint.rules.layout import Found, LayoutRule, clause, formats, items, runs
 
 _LEADING = re.compile(r"^[ \u3000\u00a0\t]+")
 
@@ -41,6 +41,7 @@ class ParagraphIndent(LayoutRule):
 
     def check_layout(self, doc, prof):
         fmt = formats(doc)
+        found = []
         for item in items(doc):
             entry = prof.element(item.role, item.level)
             if entry is None or entry.get("indent") is None:
@@ -53,7 +54,6 @@ class ParagraphIndent(LayoutRule):
             indent = para.indent_chars(size)
             typed = _LEADING.match(item.text) if not item.line.rendered else None
             want = entry["indent"]
-            where = f"{item.name()}“{item.quote()}”"
             if typed:
                 s, e = typed.span()
                 spaces = _describe(typed.group())
@@ -62,11 +62,13 @@ class ParagraphIndent(LayoutRule):
                 else:
                     why = f"段首用{spaces}代替首行缩进"
                 advice = f"应删去空格，设首行缩进{want}字" if want else "应删去空格，顶格"
-                yield self.report(item.offset + s, item.offset + e, f"{where}{why}，{advice}（{clause(entry)}）",
-                                  Fix.safe(Edit(item.offset + s, item.offset + e, "")))
+                found.append(Found(item, s, e, item.name(), item.quote(), f"{why}，{advice}", clause(entry),
+                                   (Edit(item.offset + s, item.offset + e, ""),)))
             elif abs(indent - want) > 0.25:
-                yield self.at(item, 0, len(item.text.rstrip()),
-                              f"{where}首行缩进{indent:.1f}字，应为{want}字".replace(".0字", "字") + f"（{clause(entry)}）")
+                shown = f"{indent:.1f}".removesuffix(".0")
+                found.append(Found(item, 0, len(item.text.rstrip()), item.name(), item.quote(),
+                                   f"首行缩进{shown}字，应为{want}字", clause(entry)))
+        yield from self.collapse(doc, found)
 
 
 def _describe(spaces: str) -> str:
