@@ -59,9 +59,10 @@ TIERS = {"街道": "乡镇", "镇": "乡镇", "乡": "乡镇", "县": "县区", 
 PLACE_KINDS = tuple(TIERS)
 ORGAN_WORDS = ("人民政府", "政府", "办事处", "委员会", "党工委", "党委", "党组")
 # A line that is only the name of one or more organisations (a signature, a unit above the title).
+_NAME = rf"[{CJK}（）()·×XxＸ*＊]{{2,40}}"  # placeholders (××镇) are names too, for FZ303 to report
 ORGANISATION_LINE = re.compile(
-    rf"^(?:中共)?[{CJK}（）()·]{{2,40}}(?:人民政府|政府|委员会|办事处|党委|党工委|党组|"
-    rf"[局厅委办院署部所队站室]|中心)(?:[ \u3000]+(?:中共)?[{CJK}（）()·]{{2,40}}"
+    rf"^(?:中共)?{_NAME}(?:人民政府|政府|委员会|办事处|党委|党工委|党组|"
+    rf"[局厅委办院署部所队站室]|中心)(?:[ \u3000]+(?:中共)?{_NAME}"
     rf"(?:人民政府|政府|委员会|办事处|党委|党工委|党组|[局厅委办院署部所队站室]|中心))*$"
 )
 
