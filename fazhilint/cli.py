@@ -192,13 +192,19 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs, read_only=Fals
     from fazhilint.read import UnreadableInput, read_stdin
     from fazhilint.report import RenderContext
 
+    from fazhilint import engine
+
     context = RenderContext()
     files = [p for p in paths if p != "-"]
     workers = 1 if fix or diff else (jobs if jobs else auto_jobs(len(files)))
     if workers > cores():
         sys.stderr.write(f"fazhilint: -j {workers} 超过本机 CPU 核数，按 {cores()} 个进程检查\n")
         workers = cores()
-    linted = iter(lint_paths(files, config, workers))
+    engine.RESULT_CACHE = not (fix or diff)  # fixing needs the document tree, which is not kept
+    try:
+        linted = iter(lint_paths(files, config, workers))
+    finally:
+        engine.RESULT_CACHE = False
     results = []
     for path in paths:
         if path == "-":

@@ -16,12 +16,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def fazhilint(*args: str, input: bytes | None = None, timeout: float = 60, memory_mb: int = 1024,
-              cwd: Path | None = None) -> subprocess.CompletedProcess:
+              cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """``python -m fazhilint ARGS`` with a wall-clock timeout and an address-space limit."""
     def limit() -> None:
         size = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, **(env or {}), "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     return subprocess.run([sys.executable, "-m", "fazhilint", *args], input=input, capture_output=True,
                           timeout=timeout, preexec_fn=limit, cwd=cwd or REPO, env=env)

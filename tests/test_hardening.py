@@ -529,3 +529,28 @@ def test_config_values_the_fuzzer_found(tmp_path, line):
     (tmp_path / "fazhilint.toml").write_text(line + "\n", encoding="utf-8")
     r = fazhilint("check", "a.txt", timeout=60, cwd=tmp_path)
     assert r.returncode == 2 and b"Traceback" not in r.stderr, r.stderr.decode()[-800:]
+
+
+# ---- 7. the result cache ---------------------------------------------------------------------
+
+def test_result_cache_gives_the_same_findings_and_is_never_stale(tmp_path):
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    path = tmp_path / "report.txt"
+    path.write_text(_seed_text(), encoding="utf-8")
+    first = fazhilint("check", "-f", "json", str(path), env=env, timeout=60).stdout
+    entries = list((tmp_path / "cache").rglob("results/*/*.json"))
+    assert len(entries) == 1
+    assert fazhilint("check", "-f", "json", str(path), env=env, timeout=60).stdout == first  # a hit
+    full = fazhilint("check", "-f", "full", str(path), env=env, timeout=60).stdout
+    assert full == fazhilint("check", "-f", "full", str(path), env={"XDG_CACHE_HOME": str(tmp_path / "c2")},
+                             timeout=60).stdout  # the code frames come from the text, as on a miss
+    selected = fazhilint("check", "-f", "json", "--select", "FZ2", str(path), env=env, timeout=60).stdout
+    assert {d["code"][:3] for d in json.loads(selected)} == {"FZ2"}  # another configuration, another entry
+    path.write_text(_seed_text() + "\n截止\u200b目前。\n", encoding="utf-8")
+    changed = json.loads(fazhilint("check", "-f", "json", str(path), env=env, timeout=60).stdout)
+    assert "FZ212" in {d["code"] for d in changed}
+    for entry in (tmp_path / "cache").rglob("results/*/*.json"):
+        entry.write_text("{not json", encoding="utf-8")  # a damaged entry is a miss
+    assert json.loads(fazhilint("check", "-f", "json", str(path), env=env, timeout=60).stdout) == changed
+    fazhilint("check", "--fix", str(path), env=env, timeout=60)  # fixing never uses the cache
+    assert "\u200b" not in path.read_text(encoding="utf-8")
