@@ -87,7 +87,9 @@ def test_fix_diff_and_unsafe(tmp_path):
     path.write_bytes(original)
     r = run("check", str(path), "--diff", "--unsafe-fixes")
     assert "+二、存在的问题" in r.stdout
+    assert r.exit_code == 1  # changes shown, like ruff --diff
     assert path.read_bytes() == original  # --diff writes nothing
+    assert run("check", str(path), "--diff").exit_code == 0  # no safe fix: nothing to show
     run("check", str(path), "--fix")  # numbering fixes are unsafe: nothing applied
     assert path.read_bytes() == original
     r = run("check", str(path), "--fix", "--unsafe-fixes")

@@ -36,6 +36,7 @@ class RenderContext:
     fixed: int = 0  # edits applied by --fix
     fixable: int = 0  # findings a --fix (or --unsafe-fixes) run would fix
     unsafe_fixable: int = 0
+    diffs: int = 0  # files whose changes --diff showed
     color: bool | None = None
 
 
