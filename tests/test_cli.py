@@ -188,7 +188,7 @@ def test_configuration_errors_name_the_file_and_key_and_exit_2(tmp_path, monkeyp
 def test_options_by_rule_name_are_validated_and_applied(tmp_path, monkeypatch):
     (tmp_path / "fazhilint.toml").write_text('[options.unaddressed-problem]\nthreshold = 1\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    text = "松江镇2023年法治政府建设工作报告\n三、存在的问题\n（一）宣传形式单一。\n四、2024年工作安排\n（一）创新普法形式。\n"
+    text = "松江镇2023年法治政府建设工作报告\n三、存在的问题\n（一）宣传形式单一。\n四、2024年工作安排\n（一）创新普法方式。\n"
     r = run("check", "-", "--select", "FZ503", "-f", "concise", input=text)
     assert "FZ503" in r.stdout  # threshold 1 (an integer for a number) reports even a close match
 
