@@ -44,6 +44,7 @@ def test_json_contract():
         "name": "numbering-missing-numeral", "severity": "error", "message": "序号缺少数字：此处应为“二、”",
         "fix": {"applicability": "unsafe", "edits": [
             {"line": 2, "column": 1, "end_line": 2, "end_column": 1, "content": "二"}]},
+        "profile": "report",  # added key: the report profile the file was checked against
     }]
 
 

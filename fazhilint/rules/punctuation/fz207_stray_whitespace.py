@@ -17,6 +17,7 @@ _ISSUER = re.compile(r"(?:中共中央|委员会|人民政府|办事处|党委|�
 _HEADING_AHEAD = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]")
 _UNIT = re.compile("[年月日号个次人件项家所万亿元天%％]")
 _YEAR = re.compile(r"(?:19|20)\d{2}年")
+_FUNCTION_WORDS = set("到至在于从和与及是为自起止同跟截将")  # “2003年到 2007年”: not a name before the year
 
 
 def _stray(text: str, start: int, end: int) -> str | None:
@@ -30,8 +31,8 @@ def _stray(text: str, start: int, end: int) -> str | None:
         return "标点前"
     if before.isdigit() and _UNIT.match(after):
         return "数字与单位之间"
-    if is_chinese_side(before) and _YEAR.match(text, end):
-        return "汉字与年份之间"  # 现将松江 2023年度: a name and its year are one phrase
+    if is_chinese_side(before) and before not in _FUNCTION_WORDS and _YEAR.match(text, end):
+        return "地名与年份之间"  # 现将松江 2023年度: a name and its year are one phrase
     if _HEADING_AHEAD.match(text, end) or not is_chinese_side(after):
         return None  # a heading run into the line: the paragraph break is missing, not a space
     if before in FULLWIDTH or before in ",;:?!" and is_chinese_side(text[start - 2 : start - 1]):
@@ -43,7 +44,7 @@ class StrayWhitespace(Rule):
     """中文中间多余的空格（汉字之间、标点前后、括号内、序号与标题之间）。
 
     说明：
-        汉字之间、数字与单位之间（“2025 年”）、汉字与年份之间（“现将松江 2023年度”）、标点前（“基础建设 。”）、括号内（“（ 一）”）、
+        汉字之间、数字与单位之间（“2025 年”）、地名与年份之间（“现将松江 2023年度”）、标点前（“基础建设 。”）、括号内（“（ 一）”）、
         标点后（“清单, 确保”）以及标题序号与标题之间（“（一） 加强”）的空格（半角、全角 U+3000、
         不换行空格）都是多余的，修复时删除。段首缩进、段尾空白、汉字与数字之间（“关停小火电 2157万千瓦”，有人有意这样排）不查；报告标题、落款、网页残留行、
         引号和书名号内的口号（“加强法治建设 打造法治乡村”）以及联合发文机关之间的空格（“中共中央 国务院”）也不查；
