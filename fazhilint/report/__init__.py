@@ -55,8 +55,9 @@ def counts(results) -> dict[str, int]:
 
 
 def profile(result):
-    """The report profile a file was checked against (fazhilint/profiles.py), or None."""
-    return result.document.profile if result.document is not None else None
+    """The report profile a file was checked against (fazhilint/profiles.py), or None (an unreadable
+    file, or a result rebuilt from a ledger that did not keep it)."""
+    return getattr(result.document, "profile", None)
 
 
 def profiles_note(results) -> str:

@@ -14,7 +14,6 @@ from fazhilint.rules.compliance import sections_of
 CAP = 20.0  # a problem counts as addressed once this much keyword weight is shared, however long it is
 CONTAINED = 3  # a keyword of at least this many characters inside a longer one counts as shared (法律顾问 / 一村一法律顾问)
 _SENTENCE = re.compile(r"(?<=[。；;！!？?])")
-_CAUSE = re.compile(r"主要原因|原因是|原因在于|究其原因|主要是由于|由于|一方面")
 _MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十0-9]*[）)、.．]?|^\s*[一二三四五六七八九十]+是")
 _CLAUSE = re.compile(r"[，,。；;：:！!？?\n]")
 
@@ -72,10 +71,11 @@ class UnaddressedProblem(Rule):
         from fazhilint.rules.compliance.lexicon import keywords
 
         threshold = ctx.options["threshold"]
+        causes = doc.lexicon.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
         weight = _weights([keywords(p.text) for p in doc.paragraphs])
         measures = [keywords(m.text) for m in plans]
         for problem in problems:
-            opening = _opening(problem.text)
+            opening = _opening(problem.text, causes)
             wanted, name = keywords(opening), keywords(_CLAUSE.split(opening, 1)[0])
             if not wanted:
                 continue
@@ -127,9 +127,9 @@ def _score(wanted: frozenset[str], words: frozenset[str], weight) -> tuple[float
     return sum(weight(w) for w in shared) / total, shared
 
 
-def _opening(text: str) -> str:
+def _opening(text: str, causes: re.Pattern) -> str:
     """A problem's heading and first sentences: what it is about, before the details and the causes."""
-    return _CAUSE.split("".join(_SENTENCE.split(_MARKER.sub("", text, 1))[:3])[:160], 1)[0]
+    return causes.split("".join(_SENTENCE.split(_MARKER.sub("", text, 1))[:3])[:160], 1)[0]
 
 
 def _weights(documents: list[set[str]]):
