@@ -26,17 +26,16 @@ def keywords(text: str) -> frozenset[str]:
 
 
 def part_of_speech(word: str) -> str:
-    """jieba's tag for a dictionary word (v verb, p preposition, ns place name…), "" if not listed."""
-    return _tags().get(word, "")
+    """jieba's tag for a dictionary word (v verb, p preposition, ns place name…), "" if not listed.
+    The few words asked about are looked up in the file's text (a dictionary of every line would
+    cost ~50 ms to build)."""
+    found = re.search(rf"^{re.escape(word)} \d+ (\S+)$", _dictionary(), re.M)
+    return found.group(1) if found else ""
 
 
 @cache
-def _tags() -> dict[str, str]:
-    tags = {}
-    for line in _lines(_folder() / "dict.txt"):
-        if len(line) >= 3:
-            tags[line[0]] = line[2]
-    return tags
+def _dictionary() -> str:
+    return (_folder() / "dict.txt").read_text(encoding="utf-8")
 
 
 def _folder():
