@@ -137,7 +137,7 @@ print(type(sys.modules.get("jieba.finalseg")).__name__, jieba.default_logger.lev
 def test_linting_leaves_jieba_as_a_host_program_would_find_it():
     """A program that uses jieba itself (HMM on, its default dictionary) still can after a check."""
     text = "松江镇2023年法治政府建设工作报告\n三、存在的问题\n（一）执法人员不足。\n四、2024年工作安排\n（一）充实执法人员。\n"
-    r = subprocess.run([sys.executable, "-c", JIEBA_HOST], input=text, capture_output=True, text=True, cwd=REPO)
+    r = subprocess.run([sys.executable, "-c", JIEBA_HOST], input=text, capture_output=True, text=True, cwd=REPO, check=False)
     assert r.returncode == 0, r.stderr
     first, second = r.stdout.split("\n")[:2]
     assert "'杭研'" in first and first.endswith("False")  # an unknown word, found by jieba's HMM

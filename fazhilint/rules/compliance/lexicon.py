@@ -29,7 +29,7 @@ def part_of_speech(word: str) -> str:
     """jieba's tag for a dictionary word (v verb, p preposition, ns place name…), "" if not listed.
     The few words asked about are looked up in the file's text (a dictionary of every line would
     cost ~50 ms to build)."""
-    found = re.search(rf"^{re.escape(word)} \d+ (\S+)$", _dictionary(), re.M)
+    found = re.search(rf"^{re.escape(word)} \d+ (\S+)$", _dictionary(), re.MULTILINE)
     return found.group(1) if found else ""
 
 

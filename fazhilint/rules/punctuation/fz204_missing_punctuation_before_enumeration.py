@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.numerals import to_chinese
@@ -75,7 +76,7 @@ class MissingPunctuationBeforeEnumeration(Rule):
         joined = [e for e in run[1:] if _joined(text, e.start)]
         if not joined:
             return
-        items = [text[a.end : b.start] for a, b in zip(run, run[1:])]
+        items = [text[a.end : b.start] for a, b in pairwise(run)]
         written = Counter(_ENDINGS[text[e.start - 1]] for e in run[1:] if text[e.start - 1] in _ENDINGS)
         if any("。" in item[:-1] for item in items):
             mark, why = "。", "（这组列举中有的项内已有句号，各项之间用“。”）"
