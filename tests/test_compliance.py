@@ -142,3 +142,10 @@ def test_linting_leaves_jieba_as_a_host_program_would_find_it():
     first, second = r.stdout.split("\n")[:2]
     assert "'杭研'" in first and first.endswith("False")  # an unknown word, found by jieba's HMM
     assert second.split() == ["module", "10"]  # the real HMM module; jieba's log level untouched (DEBUG)
+
+
+def test_section_titles_quoted_in_messages_nest_their_own_quotes():
+    text = ("松江镇2023年法治政府建设工作报告\n一、主要举措和成效\n（一）强化组织领导。\n"
+            "二、“问题清单”梳理情况\n（一）法治宣传教育实效性低。\n（二）执法人员不足。\n")
+    [d] = [d for d in lint_source(Source.from_string(text, "<t>"), Config(select=("FZ502",))).diagnostics]
+    assert d.message.startswith("“‘问题清单’梳理情况”部分")

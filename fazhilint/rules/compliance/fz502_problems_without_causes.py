@@ -54,6 +54,6 @@ class ProblemsWithoutCauses(Rule):
         count = f"列出了 {len(listed)} 个问题" if len(listed) > 1 else "列出了问题"
         yield self.report(
             section.heading.start, section.heading.end,
-            f"“{section.title}”部分{count}，但没有分析原因（未见“原因”“究其根源”“主要是由于”"
+            f"“{profiles.quoted(section.title)}”部分{count}，但没有分析原因（未见“原因”“究其根源”“主要是由于”"
             f"“一方面……另一方面”等）：法定内容是“存在的不足和原因”，请逐条或集中写明原因",
         )
