@@ -123,8 +123,8 @@ def check(
     if annotate:
         _check_annotate(expanded, annotate)
     results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename, jobs)
-    if diff:
-        return
+    if diff:  # like ruff --diff: 1 when there are changes to show
+        raise typer.Exit(1 if context.diffs else 0)
     if annotate:
         _write_annotated(results[0], annotate)
     if output:  # written in one step, so an interrupted run never leaves half a report
@@ -212,6 +212,7 @@ def _fix(result, config, unsafe, write, show_diff, context):
         before = source.to_string().splitlines(keepends=True)
         after = source.to_string(fixed.source.text).splitlines(keepends=True)
         sys.stdout.writelines(difflib.unified_diff(before, after, source.path, source.path))
+        context.diffs += 1
     if write:
         write_atomic(Path(source.path), encode(source, fixed.source.text))
         context.fixed += count
