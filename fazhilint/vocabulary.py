@@ -143,13 +143,13 @@ def is_metadata(text: str) -> bool:
 def section_words(packs: Packs) -> list[str]:
     """Every expression that names a report section, in any loaded profile (as regex sources)."""
     words: list[str] = []
-    for element_words in lexicon(packs).words.get("headings", {}).values():
+    for element_words in profile_words(packs).words.get("headings", {}).values():
         words += [w for w in element_words if w not in words]
     return words
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class ProfileWords:
     """The profiles' words, by element id and merged over every loaded profile, compiled once:
     what names each part of a report (``headings``) and what introduces a cause (``causes``)."""
 
@@ -168,7 +168,7 @@ def _union(words: tuple[str, ...]) -> re.Pattern:
 
 
 @cache
-def lexicon(packs: Packs) -> Lexicon:
+def profile_words(packs: Packs) -> ProfileWords:
     from fazhilint.profiles import available
 
     words: dict[str, dict[str, list[str]]] = {}
@@ -177,4 +177,4 @@ def lexicon(packs: Packs) -> Lexicon:
             for key in ("headings", "causes"):
                 bucket = words.setdefault(key, {}).setdefault(element.id, [])
                 bucket += [w for w in element.words(key) if w not in bucket]
-    return Lexicon({k: {e: tuple(ws) for e, ws in table.items()} for k, table in words.items()})
+    return ProfileWords({k: {e: tuple(ws) for e, ws in table.items()} for k, table in words.items()})

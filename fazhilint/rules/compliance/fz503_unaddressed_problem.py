@@ -71,7 +71,7 @@ class UnaddressedProblem(Rule):
         from fazhilint.rules.compliance.lexicon import keywords
 
         threshold = ctx.options["threshold"]
-        causes = doc.lexicon.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
+        causes = doc.words.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
         weight = _weights([keywords(p.text) for p in doc.content])
         measures = [keywords(m.text) for m in plans]
         for problem in problems:
