@@ -146,6 +146,7 @@ class Document:
     titles: list[Paragraph]
     parse_error: str | None = None  # set only if the safety net had to flatten the text
     profile: Profile | None = None  # the kind of report, chosen once (fazhilint/profiles.py)
+    batch_year: int | None = None  # the year the batch collects reports for (--year), if one is set
 
     @property
     def text(self) -> str:

@@ -32,6 +32,13 @@ def as_dict(d, source) -> dict:
 
 
 def render(results, out, context) -> None:
-    items = [as_dict(d, r.source) for r in results for d in r.diagnostics]
+    units = {id(s.result): s.name for s in context.ledger.submissions} if context.ledger is not None else {}
+    items = []
+    for r in results:
+        for d in r.diagnostics:
+            item = as_dict(d, r.source)
+            if id(r) in units:  # a batch: the unit each submission is from
+                item["unit"] = units[id(r)]
+            items.append(item)
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")
