@@ -32,7 +32,7 @@ TOWNS = "东西南北中上下前后新老大小金银石江河湖山"
 
 
 def sentences() -> list[str]:
-    files = sorted(CORPUS.glob("excerpts/*.txt")) + sorted(CORPUS.glob("seed/*.txt"))
+    files = sorted(CORPUS.glob("excerpts/*.txt")) + sorted(CORPUS.glob("seed/*.txt")) + sorted(CORPUS.glob("official/*.txt"))
     files = files or [REPO / "examples" / "sample-report.txt"]
     text = "\n".join(f.read_text(encoding="utf-8") for f in files)
     out = [s.strip() for s in re.split(r"(?<=[。；])", text) if 12 <= len(s.strip()) <= 120]

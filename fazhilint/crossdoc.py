@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from fazhilint.diagnostics import Diagnostic, Severity
@@ -150,7 +151,7 @@ def _copy_finding(ledger, config, result, unit, other, other_unit, best, passage
 
     shared = _record(ledger, "FZ601", result, unit, other, other_unit, best, passages)
     first = passages[min(best, key=lambda x: passages[x].start)]
-    message = (f"与“{other_unit}”的报告（{other.path}）雷同：本报告有 {len(shared)} 段与之相同或几乎相同，"
+    message = (f"与“{other_unit}”的报告（{PurePath(other.path).name}）雷同：本报告有 {len(shared)} 段与之相同或几乎相同，"
                f"约占全文 {math.floor(share * 100)}%：{_lines(shared)}；"
                f"请核实是否照搬他单位报告，并按本单位实际情况重写")
     d = Diagnostic("FZ601", "cross-unit-copy", first.start, first.end, message, None, Severity.WARNING,
@@ -181,7 +182,7 @@ def _repeat_finding(ledger, config, result, unit, other, best, passages, share):
     if others:
         what.append("整节照抄：" + "、".join(f"“{s.marker.raw.strip()}{s.title[:16]}”" for s in others[:4]))
     first = passages[min(best, key=lambda x: passages[x].start)]
-    message = (f"与本单位上一年度报告（{other.path}）重复：约 {math.floor(share * 100)}% 的内容相同"
+    message = (f"与本单位上一年度报告（{PurePath(other.path).name}）重复：约 {math.floor(share * 100)}% 的内容相同"
                + (f"（{'；'.join(what)}）" if what else "")
                + f"，如{_lines(shared, 3)}；请按本年度实际情况重写")
     d = Diagnostic("FZ602", "repeated-report", first.start, first.end, message, None, Severity.WARNING,
@@ -227,7 +228,7 @@ def _unanswered_plans(ledger, config, wanted, entries) -> None:
                 near = (f"最接近的是第{doc.paragraphs[best].line}{doc.source.line_unit}，共有关键词仅"
                         f"“{'、'.join(sorted(wanted_words & words[best], key=weight, reverse=True)[:5])}”"
                         if best >= 0 and wanted_words & words[best] else "没有任何段落提到其关键词")
-                message = (f"去年报告（{old.path}）工作安排的第{n}项“{item.name}”在本年度报告中没有提到（{near}）；"
+                message = (f"去年报告（{PurePath(old.path).name}）工作安排的第{n}项“{item.name}”在本年度报告中没有提到（{near}）；"
                            f"请写明这项安排今年的落实情况")
                 d = Diagnostic("FZ602", "repeated-report", p.start, p.end, message, None, Severity.WARNING,
                                extra={"other_path": old.path, "plan_item": item.text})

@@ -59,9 +59,16 @@ class Intake:
         """A path as given on the command line: a file, a folder or a .zip ("-" is stdin)."""
         path = Path(given)
         if given != "-" and path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file():
-                    self._file(f, str(f), f.relative_to(path).parts)
+            import os
+
+            found = []
+            for folder, dirs, files in os.walk(path):
+                for d in [d for d in dirs if d.startswith(".")]:  # .git, .svn: one line for the folder
+                    dirs.remove(d)
+                    self.skipped.append((str(Path(folder) / d), "隐藏文件夹，其中的文件未检查"))
+                found.extend(Path(folder) / f for f in files)
+            for f in sorted(found):
+                self._file(f, str(f), f.relative_to(path).parts)
         else:
             self._file(path, given, path.parts[-1:] if given != "-" else ("-",))
 

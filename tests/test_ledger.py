@@ -258,3 +258,21 @@ def test_year_in_configuration(tmp_path):
     (tmp_path / "bad.toml").write_text("year = \"明年\"\n", encoding="utf-8")
     r = run("check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "bad.toml"))
     assert r.exit_code == 2 and "year" in r.stderr
+
+
+def test_html_index_and_json_units(tmp_path):
+    out = tmp_path / "汇总.html"
+    tmp_path = tmp_path / "报送"
+    tmp_path.mkdir()
+    (tmp_path / "a.txt").write_text("甲镇2024年法治政府建设情况报告\n一、主要举措和成效\n全年开展检查12次。\n",
+                                    encoding="utf-8")
+    (tmp_path / "附件2.txt").write_text("乙镇人民政府关于2024年度法治政府建设情况的报告\n、存在的不足\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    r = run("check", str(tmp_path), "-f", "html", "-o", str(out), "--year", "2024")
+    html = out.read_text(encoding="utf-8")
+    assert html.index('id="index"') < html.index('id="file-1"')
+    assert '<a href="#file-1">' in html and "乙镇" in html and "甲镇" in html
+    assert "已写入" in r.stderr and "隐藏文件夹" in r.stderr and "HEAD" not in r.stderr
+    items = __import__("json").loads(run("check", str(tmp_path), "-f", "json").stdout)
+    assert {item["unit"] for item in items} == {"甲镇", "乙镇"}

@@ -141,7 +141,7 @@ def excerpt(d, source, width: int = 30) -> str:
     first = source.line_starts[d.line - 1]
     start = max(0, d.start - first)
     end = min(len(line), max(d.end - first, start))
-    if end - start > width * 3:
-        return line[start : start + width * 3].strip() + "……"
+    if end - start > width * 2:  # a long span (a whole paragraph): its opening
+        return line[start : start + width].strip() + "……"
     lo, hi = max(0, start - width // 2), min(len(line), end + width // 2)
     return ("…" if lo else "") + line[lo:hi].strip() + ("…" if hi < len(line) else "")

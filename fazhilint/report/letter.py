@@ -13,18 +13,20 @@ from pathlib import Path, PurePath
 from fazhilint.report import excerpt, label, place, suggestion
 
 LETTER = "反馈意见.html"
-GROUP = 3  # a problem found more often than this is one row with its places
+GROUP = 1  # a problem found more often than this is one row with its places (the letter fits one page)
+DENSE = ' class="dense"'  # many kinds of problem: a smaller type keeps the letter on one page
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 _CSS = """
-@page{size:A4;margin:18mm 16mm}
+@page{size:A4;margin:12mm 13mm}
 *{box-sizing:border-box}
-body{margin:0;font:15px/1.65 "Noto Serif CJK SC","Source Han Serif SC","SimSun","Songti SC",serif;color:#1f2328;background:#fff}
-main{max-width:46em;margin:0 auto;padding:1.2em 1.2em 2em}
-h1{font-size:1.35em;text-align:center;margin:.4em 0 1em;letter-spacing:.05em}
-p{margin:.4em 0;text-indent:2em}p.to{text-indent:0}p.sign{text-align:right;margin-top:1.5em;text-indent:0}
+body{margin:0;font:14px/1.6 "Noto Serif CJK SC","Source Han Serif SC","SimSun","Songti SC",serif;color:#1f2328;background:#fff}
+main{max-width:50em;margin:0 auto;padding:.6em 1em 0}
+h1{font-size:1.3em;text-align:center;margin:.2em 0 .7em;letter-spacing:.05em}
+p{margin:.4em 0;text-indent:2em}p.to{text-indent:0}p.sign{text-align:right;margin:.4em 0 0;text-indent:0}
 table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.8em 0;font:12.5px/1.45 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
 th,td{border:1px solid #c9ced6;padding:.25em .4em;text-align:left;vertical-align:top;word-break:break-all}
+table.dense{font-size:11px;line-height:1.35}table.dense td{padding:.15em .35em}
 col.n{width:2.6em}col.where{width:9.5em}col.quote,col.fix{width:22%}
 th{background:#eef1f5;white-space:nowrap}td.n{text-align:center;white-space:nowrap}
 .sev-error{color:#c62828;font-weight:bold}.sev-warning{color:#b26a00;font-weight:bold}.sev-info{color:#1565c0}
@@ -115,7 +117,9 @@ def _submission(s) -> list[str]:
     out = [f'<p>你单位报送的{name}经检查，结论为<span class="verdict {cls}">{verdict}</span>。'
            f"共发现问题 {len(r.diagnostics)} 处（错误 {errors} 处，警告 {warnings} 处），"
            f"请对照下表逐项修改{'（带批注的 Word 文件一并附上）' if r.source.kind == 'docx' else ''}后重新报送。</p>",
-           '<table><colgroup><col class="n"><col class="where"><col><col class="quote"><col class="fix"></colgroup>'
+           f"<table{DENSE if len({d.code for d in r.diagnostics}) > 10 else ''}>"
+           '<colgroup><col class="n"><col class="where"><col><col class="quote"><col class="fix"></colgroup>'
+
            "<thead><tr><th>序号</th><th>位置</th><th>问题</th><th>原文</th><th>建议修改</th></tr></thead><tbody>"]
     by_code = defaultdict(list)
     for d in r.diagnostics:
@@ -124,19 +128,25 @@ def _submission(s) -> list[str]:
     for code, found in by_code.items():
         if len(found) > GROUP:
             n += 1
-            places = "、".join(f"第{d.line}{r.source.line_unit}" for d in found[:6]) + ("等" if len(found) > 6 else "")
+            lines = list(dict.fromkeys(d.line for d in found))
+            places = "、".join(f"第{line}{r.source.line_unit}" for line in lines[:6]) + ("等" if len(lines) > 6 else "")
             d = found[0]
             fix = suggestion(d, r.source.text) if d.fix else ""
             out.append(f'<tr><td class="n">{n}</td><td class="where">{places}</td>'
                        f'<td><span class="sev-{d.severity.label}">{escape(label(code))}×{len(found)}</span>：'
-                       f"{escape(d.message)}</td><td class=\"quote\">{escape(excerpt(d, r.source, 20))}</td>"
+                       f"{escape(_clip(d.message))}</td><td class=\"quote\">{escape(excerpt(d, r.source, 20))}</td>"
                        f'<td class="fix">{escape(fix)}</td></tr>')
             continue
         for d in found:
             n += 1
             fix = suggestion(d, r.source.text) if d.fix else ""
             out.append(f'<tr><td class="n">{n}</td><td class="where">{escape(place(d, r))}</td>'
-                       f'<td><span class="sev-{d.severity.label}">{d.severity.chinese}</span> {escape(d.message)}</td>'
+                       f'<td><span class="sev-{d.severity.label}">{d.severity.chinese}</span> {escape(_clip(d.message))}</td>'
                        f'<td class="quote">{escape(excerpt(d, r.source, 20))}</td><td class="fix">{escape(fix)}</td></tr>')
     out.append("</tbody></table>")
     return out
+
+
+def _clip(message: str, width: int = 120) -> str:
+    """A message short enough for a one-page letter (the annotated copy has every detail)."""
+    return message if len(message) <= width else message[:width] + "……"
