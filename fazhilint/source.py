@@ -40,6 +40,9 @@ class Source:
     masked: list[tuple[int, int]] = field(default_factory=list)
     # A label per line for inputs whose lines are not lines (.docx paragraphs).
     line_labels: dict[int, str] = field(default_factory=dict)
+    # What the reader knows of a line's layout, for paragraph roles (fazhilint/roles.py):
+    # "center", "right", "title-style" (Word's Title / 标题 style).
+    line_hints: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<string>", **kwargs) -> Source:

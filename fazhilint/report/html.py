@@ -12,7 +12,7 @@ from html import escape
 
 from fazhilint.report import main_problems, suggestion, summary_line
 
-_CSS = """
+CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ink:#1f2328;--muted:#6b7280;--line:#e5e7eb}
 *{box-sizing:border-box}
 body{margin:0;font:17px/1.75 "Noto Serif CJK SC","Source Han Serif SC","SimSun","Songti SC",serif;color:var(--ink);background:#f6f7f9}
@@ -53,7 +53,7 @@ table.index td.unit{white-space:nowrap;font-weight:bold}table.index td.path{word
 def render(results, out, context) -> None:
     out.write('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
               '<meta name="viewport" content="width=device-width, initial-scale=1">'
-              f"<title>fazhilint 检查报告</title><style>{_CSS}</style></head><body><main>\n"
+              f"<title>fazhilint 检查报告</title><style>{CSS}</style></head><body><main>\n"
               f'<h1>fazhilint 检查报告</h1><p class="summary-line">{escape(summary_line(results, context))}</p>\n')
     ledger = context.ledger
     anchors = {id(r): f"file-{i}" for i, r in enumerate(results, 1)}
@@ -62,7 +62,7 @@ def render(results, out, context) -> None:
         _index(ledger, out, anchors)
     number = 0
     for result in results:
-        number = _file(result, out, number, anchors[id(result)], by_result.get(id(result)))
+        number = render_file(result, out, number, anchors[id(result)], by_result.get(id(result)))
     out.write("</main></body></html>\n")
 
 
@@ -102,15 +102,17 @@ def _sev(name):
     return Severity[name.upper()]
 
 
-def _file(result, out, number: int, anchor: str = "", submission=None) -> int:
+def render_file(result, out, number: int, anchor: str = "", submission=None) -> int:
+    """One file's section; in a batch, headed by its unit, verdict and profile and linked from the index."""
+    anchor = f' id="{anchor}"' if anchor else ""
     if submission is not None:
         year = f" · {submission.year}年度" if submission.year else ""
         profile = f" · 按“{submission.profile}”检查" if submission.profile else ""
-        out.write(f'<section class="file" id="{anchor}"><h2>{escape(submission.name)}：{escape(result.path)}</h2>\n'
+        out.write(f'<section class="file"{anchor}><h2>{escape(submission.name)}：{escape(result.path)}</h2>\n'
                   f'<p class="meta">结论：<span class="st st-{submission.status}">{submission.status}</span>{year}{profile}'
                   f' · <a href="#index">返回目录</a></p>\n')
     else:
-        out.write(f'<section class="file" id="{anchor}"><h2>{escape(result.path)}</h2>\n')
+        out.write(f'<section class="file"{anchor}><h2>{escape(result.path)}</h2>\n')
         if result.document is not None and result.document.profile is not None:
             out.write(f'<p class="meta">按“{escape(result.document.profile.name)}”检查</p>\n')
     diagnostics = result.diagnostics
