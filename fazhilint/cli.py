@@ -127,7 +127,7 @@ def check(
         batch = bool(expect or previous or per_unit or fmt == "xlsx" or len(paths) > 1 or intake.skipped
                      or any(Path(p).is_dir() or p.lower().endswith(".zip") for p in paths if p != "-"))
         if batch:
-            context.ledger = _ledger(results, config, roster, previous, intake.skipped, jobs)
+            context.ledger = _ledger(results, config, roster, previous, intake.skipped)
         if per_unit:
             _write_per_unit(context.ledger, per_unit)
         if output:  # written in one step, so an interrupted run never leaves half a report
@@ -150,7 +150,7 @@ def check(
 
 
 def _roster(path: Path):
-    from fazhilint.ledger import RosterError, read_roster
+    from fazhilint.roster import RosterError, read_roster
 
     try:
         return read_roster(path)
@@ -158,31 +158,15 @@ def _roster(path: Path):
         _usage_error(str(e))
 
 
-def _ledger(results, config, roster, previous, skipped, jobs):
-    """The batch's ledger; last year's submissions (--previous) are read and parsed, not linted."""
+def _ledger(results, config, roster, previous, skipped):
     from fazhilint import ledger
 
     before = []
     if previous:
-        from fazhilint.engine import FileResult, unreadable
-        from fazhilint.intake import Intake
-        from fazhilint.parse import parse
-        from fazhilint.read import UnreadableInput, read_path
-
-        with Intake() as old:
-            for p in previous:
-                if p != "-" and not Path(p).exists():
-                    _usage_error(f"--previous 指定的路径不存在：{p}")
-                old.add(p)
-            for item in old.inputs:
-                try:
-                    source = read_path(item.path)
-                except UnreadableInput as e:
-                    before.append(unreadable(item.shown, str(e)))
-                    continue
-                result = FileResult(item.shown, source, parse(source, config.packs_loaded(), config.profile))
-                before.append(result)
-            return ledger.build(results, config, roster, before, skipped)
+        missing = [p for p in previous if not Path(p).exists()]
+        if missing:
+            _usage_error(f"--previous 指定的路径不存在：{'、'.join(missing)}")
+        before = ledger.read_previous(previous, config)
     return ledger.build(results, config, roster, before, skipped)
 
 
@@ -209,8 +193,11 @@ def _ledger_notes(ledger, config) -> None:
     out = sys.stderr
     if ledger.missing:
         out.write(f"未报送（{len(ledger.missing)} 个单位）：{'、'.join(ledger.missing)}\n")
-    for s in ledger.unlisted:
-        out.write(f"不在名单中：{s.path}（单位：{s.name}）\n")
+    for s in ledger.submissions:
+        if s.unit is None and s.result.readable:
+            out.write(f"未能识别单位：{s.path}（标题、落款和文件名中都没有单位名称）\n")
+        elif s.on_roster is False:
+            out.write(f"不在名单中：{s.path}（单位：{s.name}）\n")
     for path, reason in ledger.skipped:
         out.write(f"已跳过：{path}（{reason}）\n")
     used = ledger.profiles_used
@@ -284,7 +271,13 @@ class _progress:
         if self.total < 2 or not sys.stderr.isatty():
             return None
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self.bar = Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                             console=Console(stderr=True), transient=True)

@@ -9,7 +9,9 @@ everybody writes) and does not count.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -25,12 +27,22 @@ COMMON_UNITS = 3  # a paragraph found in this many other units' reports is commo
 SECTION_REPEATED = 0.8  # share of a section's content repeated for the section to count as copied
 RESENT = 0.3  # share of a report repeated from the previous one that is reported even without a whole section
 MENTIONED = 0.35  # keyword overlap at which a previous plan item counts as mentioned
+_NO_CAUSES = re.compile(r"(?!)")  # a plan item has no causes to cut off (FZ503's _opening cuts a problem's)
 
 
 def enabled(config: Config, code: str, path: str) -> bool:
+    if config.per_file_ignores:
+        config = config.for_path(path)
+    return code in _enabled(config.select, config.ignore)
+
+
+@lru_cache(maxsize=16)
+def _enabled(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+    """The codes that select/ignore keep (once per batch, not once per file)."""
+    from fazhilint.config import Config
     from fazhilint.rules import catalogue
 
-    return any(r.code == code for r in config.for_path(path).enabled(catalogue()))
+    return frozenset(r.code for r in Config(select=select, ignore=ignore).enabled(catalogue()))
 
 
 def stock_phrases(config: Config) -> tuple[str, ...]:
@@ -49,20 +61,23 @@ def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
     if not (len(want_copy) >= 2 or want_repeat):
         return
     from fazhilint.ledger import unit_of
+    from fazhilint.roster import match_unit
     from fazhilint.shingles import Index
 
     index = Index(stock_phrases(config))
     entries = []  # (kind, unit, result) by doc id
     sizes = []
     for s in docs:
-        entries.append(("now", s.name, s.result))
+        # files whose unit is unknown are each their own unit: two of them may still be copies
+        entries.append(("now", s.name if s.unit or s.listed else f"未识别单位（{PurePath(s.path).name}）", s.result))
         sizes.append(index.add(len(entries) - 1, _paragraphs(s.result.document)))
     if want_repeat:
         for r in previous:
             if r.document is None:
                 continue
             unit, _ = unit_of(r)
-            entries.append(("before", ledger.roster.match(unit) if ledger.roster and unit else unit, r))
+            listed = match_unit(unit, ledger.roster) if ledger.roster and unit else None
+            entries.append(("before", listed or unit, r))
             sizes.append(index.add(len(entries) - 1, _paragraphs(r.document)))
     pairs = index.pairs(SIMILAR)
     passages = index.passages
@@ -110,7 +125,7 @@ def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
 def _paragraphs(doc):
     """(line, start, end, text) of the paragraphs worth comparing: not titles, not page furniture."""
     for p in doc.paragraphs:
-        if p.kind == "title" or getattr(p, "role", "body") in ("furniture", "title", "closing"):
+        if not p.is_prose:
             continue
         yield p.line, p.start, p.end, p.text
 
@@ -194,7 +209,12 @@ def _unanswered_plans(ledger, config, wanted, entries) -> None:
     """Last year's plan items this year's report never mentions."""
     from fazhilint import profiles
     from fazhilint.ledger import add_finding
-    from fazhilint.rules.compliance.fz503_unaddressed_problem import CAP, _opening, _weights, keywords
+    from fazhilint.rules.compliance.fz503_unaddressed_problem import (
+        CAP,
+        _opening,
+        _weights,
+        keywords,
+    )
 
     before = defaultdict(list)
     for kind, unit, r in entries:
@@ -217,7 +237,7 @@ def _unanswered_plans(ledger, config, wanted, entries) -> None:
             if p is None:
                 continue
             for n, item in enumerate(profiles.items(plan), 1):
-                wanted_words = keywords(_opening(item.text))
+                wanted_words = keywords(_opening(item.text, _NO_CAUSES))
                 if len(wanted_words) < 2:
                     continue
                 total = min(sum(weight(w) for w in wanted_words), CAP)

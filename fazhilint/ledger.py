@@ -1,7 +1,7 @@
 """The county's ledger: every unit's submission of one batch, checked together.
 
 Who submitted what (the unit of each file: title → 落款 → file name), the verdict of each
-submission (通过 / 需修改 / 无法读取), who on the roster has not submitted (未报送), which
+submission (通过 / 需修改 / 无法读取), who on the roster (fazhilint/roster.py) has not submitted (未报送), which
 files name a unit not on it, and the cross-document findings: copying between units (FZ601)
 and a unit's report repeating its own previous one (FZ602). Cross-document findings are
 ordinary Diagnostics added to the files' results, so every output shows them.
@@ -11,97 +11,45 @@ A library module: no command line, no output format. ``fazhilint serve`` builds 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from fazhilint import profiles
 from fazhilint.diagnostics import Diagnostic, Severity
+from fazhilint.roster import RosterUnit, match_unit
 
 if TYPE_CHECKING:
     from fazhilint.config import Config
     from fazhilint.engine import FileResult
 
 PASSED, TO_FIX, MISSING, UNREADABLE = "通过", "需修改", "未报送", "无法读取"
-_SUFFIX = re.compile(r"(?:人民政府|政府|办事处)$")
 
 
-class RosterError(ValueError):
-    """A roster that cannot be used; the message says why, in Chinese."""
+# ---- last year's submissions ----------------------------------------------------------------
 
+def read_previous(paths, config: Config) -> list[FileResult]:
+    """Last year's submissions (files, folders, .zip archives), read and parsed but not linted:
+    FZ602 compares this year's reports with them."""
+    from fazhilint.engine import FileResult, unreadable
+    from fazhilint.intake import Intake
+    from fazhilint.parse import parse
+    from fazhilint.read import UnreadableInput, read_path
 
-# ---- the roster ------------------------------------------------------------------------------
-
-def _key(name: str) -> str:
-    """A unit's name as compared: no spaces, no leading 中共, no trailing 人民政府 / 办事处."""
-    name = re.sub(r"^中共", "", "".join(name.split()))
-    return _SUFFIX.sub("", name) or name
-
-
-@dataclass
-class Roster:
-    """The units that must submit, in the roster's order; each with the names it goes by."""
-
-    units: list[str] = field(default_factory=list)
-    _names: dict[str, str] = field(default_factory=dict)  # key → unit
-
-    def add(self, unit: str, *aliases: str) -> None:
-        self.units.append(unit)
-        for name in (unit, *aliases):
-            self._names.setdefault(_key(name), unit)
-
-    def match(self, name: str | None) -> str | None:
-        """The roster unit a found name is, or None: the same name after 人民政府/办事处 are dropped,
-        else a name that ends with a roster name (XX县松江镇 is 松江镇), or the other way round."""
-        if not name:
-            return None
-        key = _key(name)
-        if key in self._names:
-            return self._names[key]
-        found = [unit for k, unit in self._names.items() if len(min(k, key, key=len)) >= 3
-                 and (key.endswith(k) or k.endswith(key))]
-        return found[0] if len(set(found)) == 1 else None
-
-
-def parse_roster(text: str) -> Roster:
-    """One unit a line; ``松江镇人民政府 = 松江镇`` gives the unit (first name) its other names.
-    Blank lines and lines starting with # are ignored; a unit listed twice is an error."""
-    roster = Roster()
-    seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip().lstrip("\ufeff")
-        if not line or line.startswith("#"):
-            continue
-        names = [n.strip() for n in re.split(r"\s*[=＝]\s*", line) if n.strip()]
-        if not names:
-            continue
-        for name in names:
-            if _key(name) in seen and seen[_key(name)] != number:
-                raise RosterError(f"第{number}行的“{name}”与第{seen[_key(name)]}行重复")
-            seen[_key(name)] = number
-        roster.add(names[0], *names[1:])
-    if not roster.units:
-        raise RosterError("名单中没有单位（每行写一个单位名称）")
-    return roster
-
-
-def read_roster(path: str | Path) -> Roster:
-    """A roster file (UTF-8, or GB18030 as Windows Notepad may save it)."""
-    from fazhilint.read.text import decode
-    from fazhilint.source import UnreadableInput
-
-    try:
-        data = Path(path).read_bytes()
-        text = decode(data, str(path)).text
-    except OSError as e:
-        raise RosterError(f"无法读取单位名单 {path}：{e.strerror or e}") from None
-    except UnreadableInput as e:
-        raise RosterError(f"无法读取单位名单 {path}：{e}") from None
-    try:
-        return parse_roster(text)
-    except RosterError as e:
-        raise RosterError(f"单位名单 {path}：{e}") from None
+    out = []
+    with Intake() as intake:
+        for p in paths:
+            intake.add(str(p))
+        for item in intake.inputs:
+            try:
+                if item.problem:
+                    raise UnreadableInput(item.problem)
+                source = read_path(item.path)
+            except UnreadableInput as e:
+                out.append(unreadable(item.shown, str(e)))
+                continue
+            out.append(FileResult(item.shown, source, parse(source, config.packs_loaded(), config.profile)))
+    return out
 
 
 # ---- the unit of a submission ----------------------------------------------------------------
@@ -167,7 +115,7 @@ class Shared:
 class Ledger:
     submissions: list[Submission]
     year: int | None = None
-    roster: Roster | None = None
+    roster: list[RosterUnit] | None = None  # fazhilint/roster.py
     missing: list[str] = field(default_factory=list)  # roster units with no submission
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not reports
     shared: list[Shared] = field(default_factory=list)  # evidence of FZ601 / FZ602, paragraph by paragraph
@@ -200,7 +148,7 @@ class Ledger:
         return out
 
 
-def build(results: list[FileResult], config: Config, roster: Roster | None = None,
+def build(results: list[FileResult], config: Config, roster: list[RosterUnit] | None = None,
           previous: list[FileResult] | None = None, skipped=(), progress=None) -> Ledger:
     """The ledger of a batch. Adds the cross-document findings (FZ601 across units, FZ602 against
     ``previous``, last year's submissions) to the results, as the engine would have."""
@@ -212,7 +160,7 @@ def build(results: list[FileResult], config: Config, roster: Roster | None = Non
             s.year = r.document.report_year
             s.profile = r.document.profile.name if r.document.profile else ""
         if roster is not None:
-            s.listed = roster.match(unit)
+            s.listed = match_unit(unit, roster) if unit else None
             s.on_roster = s.listed is not None
         submissions.append(s)
     ledger = Ledger(submissions, config.year, roster, skipped=list(skipped))
@@ -223,7 +171,7 @@ def build(results: list[FileResult], config: Config, roster: Roster | None = Non
         s.status = status(s.result, config)
     if roster is not None:
         present = {s.listed for s in submissions if s.listed}
-        ledger.missing = [u for u in roster.units if u not in present]
+        ledger.missing = [u.name for u in roster if u.name not in present]
     return ledger
 
 

@@ -262,13 +262,9 @@ def unit_name(text: str) -> str | None:
 
 
 def closing_unit(doc: Document) -> str | None:
-    """The unit that signs the report (落款): a closing paragraph that names one."""
-    closing = [p for p in doc.paragraphs if getattr(p, "role", None) == "closing"]
-    lines = closing or doc.paragraphs[-6:]
-    for p in reversed(lines):
-        text = p.text.strip()
-        if _UNIT_LINE.match(text) or (closing and len(text) <= 30):
-            name = unit_name(text)
-            if name:
-                return name
+    """The unit that signs the report (落款): the closing paragraph (fazhilint/roles.py) that names one."""
+    for p in reversed([p for p in doc.paragraphs if p.role == "closing"]):
+        name = unit_name(p.text)
+        if name:
+            return name
     return None

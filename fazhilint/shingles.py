@@ -125,7 +125,7 @@ class Index:
             if counts[i] >= MIN_SHINGLES:
                 line, start, end, size = kept[i]
                 self.passages.append(Passage(doc, line, start, end, size))
-                self._signatures.append(mins[:, column])
+                self._signatures.append(mins[:, column].copy())  # not a view: the document's matrix can go
         return total
 
     def pairs(self, threshold: float = 0.6, max_docs: int = 12) -> list[tuple[int, int, float]]:
@@ -134,12 +134,12 @@ class Index:
         holding paragraphs of more than ``max_docs`` documents is common stock and yields none."""
         if len(self._signatures) < 2:
             return []
-        sigs = np.vstack(self._signatures).astype(np.uint64)
+        sigs = np.vstack(self._signatures)
         docs = np.array([p.doc for p in self.passages])
         candidates: set[tuple[int, int]] = set()
         with np.errstate(over="ignore"):
             for band in range(BANDS):
-                rows = sigs[:, band * ROWS : (band + 1) * ROWS]
+                rows = sigs[:, band * ROWS : (band + 1) * ROWS].astype(np.uint64)
                 keys = (rows * _BAND_MIX).sum(axis=1) ^ np.uint64(band)
                 order = np.argsort(keys, kind="stable")
                 sorted_keys = keys[order]

@@ -168,7 +168,9 @@ def test_a_countys_batch(tmp_path):
     folders = {p.name for p in feedback.iterdir()}
     assert folders == set(summary)
     songjiang = feedback / "松江镇人民政府"
-    assert (songjiang / "松江镇2023年法治政府建设工作报告.批注.docx").is_file()
+    with zipfile.ZipFile(songjiang / "松江镇2023年法治政府建设工作报告.批注.docx") as annotated:
+        comments = annotated.read("word/comments.xml").decode("utf-8")
+    assert "与“泗泾镇”的报告" in comments and "FZ602" in comments  # cross-document findings as Word comments
     letter = (songjiang / "反馈意见.html").read_text(encoding="utf-8")
     assert "关于松江镇人民政府2023年度法治政府建设报告的反馈意见" in letter and "雷同" in letter
     assert "未收到你单位" in (feedback / "叶榭镇" / "反馈意见.html").read_text(encoding="utf-8")
@@ -209,17 +211,16 @@ def test_documented_examples(code):
         assert any(d.code == code for r in now for d in r.diagnostics) == expected, section
 
 
-def test_roster_aliases_and_matching():
-    roster = ledger.parse_roster("# 名单\n松江镇人民政府 = 松江镇\n\n县司法局\n金龙街道办事处\n")
-    assert roster.units == ["松江镇人民政府", "县司法局", "金龙街道办事处"]
-    assert roster.match("松江镇") == "松江镇人民政府"
-    assert roster.match("XX县松江镇") == "松江镇人民政府"
-    assert roster.match("金龙街道") == "金龙街道办事处"
-    assert roster.match("泗泾镇") is None and roster.match(None) is None
-    with pytest.raises(ledger.RosterError, match="重复"):
-        ledger.parse_roster("松江镇\n松江镇人民政府\n")
-    with pytest.raises(ledger.RosterError):
-        ledger.parse_roster("# 空\n")
+def test_roster_file(tmp_path):
+    from fazhilint.roster import RosterError, read_roster
+
+    (tmp_path / "名单.txt").write_bytes("# 名单\r\n松江镇人民政府 = 松江镇\r\n县司法局\r\n".encode("gb18030"))
+    assert [u.name for u in read_roster(tmp_path / "名单.txt")] == ["松江镇人民政府", "县司法局"]
+    (tmp_path / "空.txt").write_text("# 空\n", encoding="utf-8")
+    with pytest.raises(RosterError, match="没有单位"):
+        read_roster(tmp_path / "空.txt")
+    r = run("check", "-", "--expect", str(tmp_path / "无此文件.txt"), input="一、甲\n")
+    assert r.exit_code == 2 and "无法读取单位名单" in r.stderr
 
 
 def test_zip_members_are_checked_before_extraction(tmp_path):

@@ -123,8 +123,10 @@ def _clip(s: str, width: int = 20) -> str:
 def place(d, result) -> str:
     """Where a finding is, for people, in every format: 第12段 · 二、 > （三） > 第2段 (行 for text files)."""
     source = result.source
-    if source is None or d.line < 1:
+    if d.line < 1:
         return ""
+    if source is None:  # a stored finding (fazhilint serve): its line and heading path as kept
+        return f"第{d.line}行 · {d.location}" if d.location else f"第{d.line}行"
     where = d.location
     if where is None and result.document is not None:
         paragraph = result.document.paragraph_at(d.start)

@@ -40,7 +40,7 @@ class WrongReportYear(Rule):
                 if year != wanted:
                     yield self._report(title.start + a, title.start + b, year, wanted, "标题")
                 return
-        opening = [p for p in doc.root.paragraphs if p.kind == "body"][:3]
+        opening = [p for p in doc.root.paragraphs if p.role == "body"][:3]
         for p in opening:
             for year, a, b in year_mentions(p.text):
                 if year != wanted:
