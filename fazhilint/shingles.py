@@ -110,8 +110,9 @@ class Index:
         bounds = np.cumsum([0] + [len(t) for t in texts])
         paragraph = np.repeat(np.arange(len(texts)), [len(t) for t in texts])[:n]
         inside = np.arange(n) + K <= bounds[paragraph + 1]  # the shingle ends inside its own paragraph
-        if len(self._stock):
-            inside &= ~np.isin(h32, self._stock)
+        if len(self._stock):  # the stock is sorted: a binary search per shingle, no sorting per document
+            at = np.minimum(np.searchsorted(self._stock, h32), len(self._stock) - 1)
+            inside &= self._stock[at] != h32
         h, paragraph = h32[inside], paragraph[inside]
         counts = np.bincount(paragraph, minlength=len(texts))
         if not len(h):
