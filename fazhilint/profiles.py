@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fazhilint.packs import Entry, PackError
-from fazhilint.vocabulary import ORGAN_WORDS, PLACE_KINDS, TIERS
+from fazhilint.vocabulary import DEPARTMENT_ENDINGS, ORGAN_WORDS, PLACE_KINDS, TIERS
 
 if TYPE_CHECKING:
     from fazhilint.document import Document, Paragraph, Section
@@ -240,7 +240,7 @@ def reporting_unit(title: str) -> Unit | None:
     return Unit(places[-1].group(1), places[-1].group(2)) if places else None
 
 
-_DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|院|厅|署|中心|所|队|部|庭)$")
+_DEPARTMENT = re.compile(rf"(?:{'|'.join(DEPARTMENT_ENDINGS)})$")
 _NOT_DEPARTMENT = re.compile(r"(?:党委|党工委)$")
 _FILE_NOISE = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:、._\-—\s]*|[0-9０-９]+\s*[、._\-—\s]+)")
 
