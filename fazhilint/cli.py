@@ -81,7 +81,7 @@ def check(
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行检查的进程数；默认文件多时按 CPU 核数。")] = None,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", help="检查一个 .docx，另存一份带批注的副本（每个问题一条 Word 批注）；原文件不改动。")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="本批次收取的报告年度，如 2025；其他年度的报告报 FZ405。")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="本批次收取的报告年度，如 2025；其他年度的报告报 FZ410。")] = None,
     expect: Annotated[Optional[Path], typer.Option("--expect", help="应报送单位名单（每行一个单位，别名写作“松江镇人民政府 = 松江镇”）：列出未报送的单位和名单外的文件。")] = None,
     previous: Annotated[Optional[list[str]], typer.Option("--previous", help="上一年度各单位的报告（文件夹或 .zip）：查照抄去年报告、去年工作安排未回应（FZ602）。")] = None,
     per_unit: Annotated[Optional[Path], typer.Option("--per-unit", help="为每个单位写一个反馈文件夹：带批注的 .docx 和一页 HTML 反馈意见。")] = None,
@@ -370,6 +370,37 @@ def parse(path: Annotated[str, typer.Argument(help="要解析的文件；“-”
         out.write(f"报告类型  {doc.profile.name}（{doc.profile.id}）\n")
     if doc.parse_error:
         out.write(f"结构解析失败，已按普通段落处理：{doc.parse_error}\n")
+
+
+@app.command("format")
+def format_command(
+    path: Annotated[Path, typer.Argument(help="要排版的 Word 文档（.docx）；原文件不改动。")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="排好版的副本写到这里（.docx）。")],
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认查找 fazhilint.toml 或 pyproject.toml）。")] = None,
+    pack: Annotated[Optional[list[Path]], typer.Option("--pack", help="另外加载的规则包（TOML），可重复；其中的 layout 条目替换内置版式。")] = None,
+) -> None:
+    """按公文格式（GB/T 9704—2012 与版式规则包）为 .docx 排版，另存一份副本；不改动任何文字。"""
+    from fazhilint.layout import FormatError, format_docx
+    from fazhilint.read import UnreadableInput
+
+    if path.suffix.lower() != ".docx":
+        _usage_error(f"format 只能用于 .docx 文件：{path}")
+    if output.suffix.lower() != ".docx":
+        _usage_error(f"输出文件应以 .docx 结尾：{output}")
+    if output.resolve() == path.resolve():
+        _usage_error("输出文件不能是原文件；请另取一个文件名，如 草稿.排版.docx")
+    config = _config(config_file)
+    if pack:
+        config = config.with_cli(packs=config.packs + tuple(pack))
+    _check_packs(config)
+    try:
+        done = format_docx(path, output, config)
+    except UnreadableInput as e:
+        _usage_error(f"{path}: 无法读取：{e}")
+    except (FormatError, OSError) as e:
+        _usage_error(f"无法写入排版副本 {output}：{e}")
+    note = f"，{done.spaces_removed} 段段首键入的空格改为首行缩进" if done.spaces_removed else ""
+    sys.stderr.write(f"已写入排版副本：{output}（{done.paragraphs} 段{note}）\n")
 
 
 def _frame(out, paragraphs, unit: str) -> None:

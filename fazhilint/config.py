@@ -5,7 +5,7 @@ Keys (all optional)::
     select = ["FZ1", "FZ2"]          # codes, prefixes or names; default: all
     ignore = ["FZ107"]
     fail-on = "warning"              # lowest severity that makes the exit code 1
-    year = 2025                      # the report year this batch collects (FZ405)
+    year = 2025                      # the report year this batch collects (FZ410)
     [severity]                       # per-rule severity overrides
     FZ105 = "warning"
     [options.FZ503]                  # per-rule options, read by the rule
@@ -44,7 +44,7 @@ class Config:
     packs: tuple[Path, ...] = ()
     profile: str | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
-    year: int | None = None  # the report year a batch collects (--year): another year is FZ405
+    year: int | None = None  # the report year a batch collects (--year): another year is FZ410
     path: Path | None = None  # the file this came from
 
     def with_cli(self, **overrides) -> Config:
@@ -52,7 +52,7 @@ class Config:
 
     def context(self, rule: type[Rule]) -> Context:
         """What the rule gets besides the document: its options (validated by ``validate``) and its pack entries."""
-        entries = self.packs_loaded().entries(rule.name) if rule.reads_pack else ()
+        entries = self.packs_loaded().entries(rule.pack_table or rule.name) if rule.reads_pack else ()
         return rule.context(self.options.get(rule.code), entries)
 
     def packs_loaded(self):

@@ -147,7 +147,7 @@ def test_a_countys_batch(tmp_path):
     honest = ("清波街道", "车墩镇", "新浜镇", "小昆山镇", "洞泾镇", "佘山镇", "九亭镇")
     assert not [row for unit in honest for row in by_unit.get(unit, []) if row[7].startswith("FZ601")]
     jiuting = {row[7].split()[0]: row[4] for row in by_unit["九亭镇"]}
-    assert "这是2022年度的报告，本次收的是2023年度" in jiuting["FZ405"]
+    assert "这是2022年度的报告，本次收的是2023年度" in jiuting["FZ410"]
     assert "与本单位上一年度报告" in jiuting["FZ602"]
     plan = [row[4] for row in by_unit["松江镇人民政府"] if row[7].startswith("FZ602")]
     assert len(plan) == 1 and "智慧调解指挥中心" in plan[0]  # the 普法 item is answered, this one is not
@@ -253,7 +253,7 @@ def test_member_names_without_the_utf8_flag():
 def test_year_in_configuration(tmp_path):
     (tmp_path / "fazhilint.toml").write_text("year = 2025\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("松江镇2024年法治政府建设工作报告\n", encoding="utf-8")
-    r = run("check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "fazhilint.toml"), "--select", "FZ405",
+    r = run("check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "fazhilint.toml"), "--select", "FZ410",
             "-f", "concise")
     assert "这是2024年度的报告，本次收的是2025年度" in r.stdout
     (tmp_path / "bad.toml").write_text("year = \"明年\"\n", encoding="utf-8")

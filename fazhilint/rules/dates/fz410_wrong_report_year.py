@@ -1,4 +1,4 @@
-"""FZ405: 报告年度不是本次收取的年度."""
+"""FZ410: 报告年度不是本次收取的年度."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class WrongReportYear(Rule):
         《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十五条：每年第一季度报告上一年度法治政府建设情况。
     """
 
-    code = "FZ405"
+    code = "FZ410"
     name = "wrong-report-year"
     summary = "报告年度不是本次收取的年度（--year）"
     example_config = {"year": 2025}  # the examples are checked as a batch of 2025 reports
