@@ -41,10 +41,16 @@ def lint_path(path: str | Path, config: Config) -> FileResult:
     return lint_source(source, config)
 
 
-def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResult]:
-    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order."""
+def lint_paths(paths: list[str], config: Config, jobs: int = 1, progress=None) -> list[FileResult]:
+    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order.
+    ``progress()`` is called once for each file done."""
+    progress = progress or (lambda: None)
     if jobs <= 1 or len(paths) < 2:
-        return [lint_path(p, config) for p in paths]
+        out = []
+        for p in paths:
+            out.append(lint_path(p, config))
+            progress()
+        return out
     from concurrent.futures import ProcessPoolExecutor
 
     def size(p: str) -> int:
@@ -61,6 +67,7 @@ def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResu
                 results[path] = future.result()
             except Exception as e:  # a worker that died takes only its own file with it
                 results[path] = unreadable(path, f"检查时进程异常退出（{type(e).__name__}: {e}）")
+            progress()
     return [results[p] for p in paths]
 
 
@@ -83,6 +90,7 @@ def lint_source(source: Source, config: Config) -> FileResult:
 
     config = config.for_path(source.path)
     document = parse(source, config.packs_loaded(), config.profile)
+    document.batch_year = config.year
     found: list[Diagnostic] = []
     if document.parse_error:
         found.append(Diagnostic(ParseError.code, ParseError.name, 0, 0,
@@ -100,12 +108,13 @@ def lint_source(source: Source, config: Config) -> FileResult:
                 f"（{Path(where.filename).name}:{where.lineno}）",
             ))
     for d in found:
-        _stamp(d, document, config)
+        stamp(d, document, config)
     found.sort(key=lambda d: d.sort_key)
     return FileResult(source.path, source, document, found)
 
 
-def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
+def stamp(d: Diagnostic, document: Document, config: Config) -> None:
+    """Fill in what the engine decides for a rule's finding: path, severity, line and column, heading path."""
     source = document.source
     d.path = source.path
     d.severity = config.severity.get(d.code, d.severity)
