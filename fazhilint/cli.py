@@ -38,36 +38,6 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; folders walked (hidden files skipped), sorted for stable output; a file
-    reached twice (named twice, or through a link) is checked once. A folder with nothing to
-    check, or a subfolder that cannot be read, is said on stderr."""
-    import os
-
-    out, seen = [], set()
-    for p in paths:
-        path = Path(p)
-        if p != "-" and path.is_dir():
-            def unreadable(e: OSError) -> None:
-                sys.stderr.write(f"fazhilint: 无法读取文件夹 {e.filename}：{e.strerror}，其中的文件未检查\n")
-            found = []
-            for folder, dirs, files in os.walk(path, onerror=unreadable):
-                dirs[:] = [d for d in dirs if not d.startswith((".", "~$"))]
-                found.extend(Path(folder, f) for f in files if not f.startswith((".", "~$")))
-            found = [str(f) for f in sorted(found) if f.is_file()]
-            if not found:
-                sys.stderr.write(f"fazhilint: 文件夹 {p} 中没有可检查的文件\n")
-            candidates = found
-        else:
-            candidates = [p]
-        for c in candidates:
-            key = c if c == "-" else os.path.realpath(c)
-            if key not in seen:
-                seen.add(key)
-                out.append(c)
-    return out
-
-
 def _config(config_file: Optional[Path], **overrides):
     from fazhilint import config
 
@@ -112,6 +82,10 @@ def check(
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行检查的进程数；默认文件多时按 CPU 核数。")] = None,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", help="检查一个 .docx，另存一份带批注的副本（每个问题一条 Word 批注）；原文件不改动。")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="本批次收取的报告年度，如 2025；其他年度的报告报 FZ410。")] = None,
+    expect: Annotated[Optional[Path], typer.Option("--expect", help="应报送单位名单（每行一个单位，别名写作“松江镇人民政府 = 松江镇”）：列出未报送的单位和名单外的文件。")] = None,
+    previous: Annotated[Optional[list[str]], typer.Option("--previous", help="上一年度各单位的报告（文件夹或 .zip）：查照抄去年报告、去年工作安排未回应（FZ602）。")] = None,
+    per_unit: Annotated[Optional[Path], typer.Option("--per-unit", help="为每个单位写一个反馈文件夹：带批注的 .docx 和一页 HTML 反馈意见。")] = None,
 ) -> None:
     """检查报告，列出问题并说明应如何修改。"""
     from fazhilint.diagnostics import Severity
@@ -130,42 +104,141 @@ def check(
         _usage_error(str(e))
     if fix and not diff and "-" in paths:
         _usage_error("--fix 只能改写文件；从标准输入读取时请用 --diff 查看修复结果")
-    config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile)
+    if year is not None and not 1990 <= year <= 2100:
+        _usage_error(f"--year 应为四位数的年份，如 --year 2025，而不是 {year}")
+    config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile,
+                     year=year)
     if pack:
         config = config.with_cli(packs=config.packs + tuple(pack))
     _check_packs(config)
+    roster = _roster(expect) if expect else None
+
+    from fazhilint.intake import Intake
 
     if jobs is not None and jobs < 0:
         _usage_error(f"-j/--jobs 不能为负数（{jobs}）；0 表示按 CPU 核数自动决定")
-    expanded = _expand(paths)
-    if not expanded:
-        _usage_error("没有找到可检查的文件")
-    if output:
-        _check_output(expanded, output)
-    if annotate:
-        _check_annotate(expanded, annotate)
-    results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename, jobs, fix_read_only)
-    if diff:
-        return
-    if annotate:
-        _write_annotated(results[0], annotate)
-    if output:  # written in one step, so an interrupted run never leaves half a report
-        from fazhilint.fix import write_atomic
+    with Intake() as intake:
+        for p in paths:
+            intake.add(p)
+        intake.inputs = _unique(intake.inputs)
+        if not intake.inputs:
+            _usage_error("没有找到可检查的文件" + (f"（跳过了 {len(intake.skipped)} 个非报告文件）" if intake.skipped else ""))
+        if output:
+            _check_output([i.path for i in intake.inputs], output)
+        if annotate:
+            _check_annotate([i.path for i in intake.inputs], annotate)
+        batch = bool(expect or previous or per_unit or fmt == "xlsx" or len(paths) > 1 or intake.skipped
+                     or any(Path(p).is_dir() or p.lower().endswith(".zip") for p in paths if p != "-"))
+        results, context = _lint(intake.inputs, config, fix, diff, unsafe_fixes, stdin_filename, jobs, fix_read_only)
+        if diff:  # like ruff --diff: 1 when there are changes to show
+            raise typer.Exit(1 if context.diffs else 0)
+        if annotate:
+            _write_annotated(results[0], annotate)
+        if batch:
+            context.ledger = _ledger(results, config, roster, previous, intake.skipped)
+        if per_unit:
+            _write_per_unit(context.ledger, per_unit)
+        if output:  # written in one step, so an interrupted run never leaves half a report
+            from fazhilint.fix import write_atomic
 
-        buffer = io.BytesIO() if fmt in BINARY else io.StringIO(newline="\n")
-        renderer(fmt)(results, buffer, context)
-        data = buffer.getvalue()
-        try:
-            write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8", "backslashreplace"))
-        except OSError as e:
-            _usage_error(f"无法写入报告 {output}：{e.strerror or e}")
-    else:
-        context.color = None if sys.stdout.isatty() else False
-        renderer(fmt)(results, sys.stdout, context)
+            buffer = io.BytesIO() if fmt in BINARY else io.StringIO(newline="\n")
+            renderer(fmt)(results, buffer, context)
+            data = buffer.getvalue()
+            try:
+                write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8", "backslashreplace"))
+            except OSError as e:
+                _usage_error(f"无法写入报告 {output}：{e.strerror or e}")
+            sys.stderr.write(f"已写入 {output}：{_written(results, context)}\n")
+        else:
+            context.color = None if sys.stdout.isatty() else False
+            renderer(fmt)(results, sys.stdout, context)
+        if context.ledger is not None:
+            _ledger_notes(context.ledger, config)
     from fazhilint.engine import exit_code
 
     code = exit_code(results, config)
     raise typer.Exit(0 if exit_zero and code == 1 else code)
+
+
+def _roster(path: Path):
+    from fazhilint.roster import RosterError, read_roster
+
+    try:
+        return read_roster(path)
+    except RosterError as e:
+        _usage_error(str(e))
+
+
+def _ledger(results, config, roster, previous, skipped):
+    from fazhilint import ledger
+
+    before = []
+    if previous:
+        missing = [p for p in previous if not Path(p).exists()]
+        if missing:
+            _usage_error(f"--previous 指定的路径不存在：{'、'.join(missing)}")
+        before = ledger.read_previous(previous, config)
+    return ledger.build(results, config, roster, before, skipped)
+
+
+def _written(results, context) -> str:
+    """What a report written with -o holds, in one Chinese line."""
+    from fazhilint.report import counts
+
+    c = counts(results)
+    line = f"{len(results)} 个文件，问题 {sum(c.values())} 个（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）"
+    ledger = context.ledger
+    if ledger is not None:
+        n = ledger.counts()
+        line += f"；通过 {n['通过']}，需修改 {n['需修改']}，无法读取 {n['无法读取']}"
+        if ledger.roster is not None:
+            line += f"，未报送 {n['未报送']}"
+        if ledger.skipped:
+            line += f"；跳过 {len(ledger.skipped)} 个非报告文件"
+    return line
+
+
+def _ledger_notes(ledger, config) -> None:
+    """What the county must know beyond the findings: who is missing, who is not on the roster,
+    what was skipped, and whether the batch was checked to one standard."""
+    out = sys.stderr
+    if ledger.missing:
+        out.write(f"未报送（{len(ledger.missing)} 个单位）：{'、'.join(ledger.missing)}\n")
+    for s in ledger.submissions:
+        if s.unit is None and s.result.readable:
+            out.write(f"未能识别单位：{s.path}（标题、落款和文件名中都没有单位名称）\n")
+        elif s.on_roster is False:
+            out.write(f"不在名单中：{s.path}（单位：{s.name}）\n")
+    for path, reason in ledger.skipped:
+        out.write(f"已跳过：{path}（{reason}）\n")
+    used = ledger.profiles_used
+    if len(used) > 1 and not config.profile:
+        kinds = "，".join(f"{name} {n} 个" for name, n in used.items())
+        out.write(f"注意：本批文件按不同报告类型检查（{kinds}）；如应统一，请加 --profile fazhi-annual\n")
+
+
+def _write_per_unit(ledger, folder: Path) -> None:
+    from fazhilint.report.letter import write_per_unit
+
+    try:
+        written = write_per_unit(ledger, folder)
+    except OSError as e:
+        _usage_error(f"无法写入反馈文件夹 {folder}：{e}")
+    sys.stderr.write(f"已写入 {folder}：{written['units']} 个单位的反馈文件夹"
+                     f"（{written['letters']} 份反馈意见，{written['annotated']} 份带批注的 .docx）\n")
+
+
+def _unique(inputs):
+    """Each file once, however often it was named or linked (by where it resolves)."""
+    import os
+
+    seen, out = set(), []
+    for item in inputs:
+        key = item.path if item.path == "-" or item.problem else os.path.realpath(item.path)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def _check_output(paths: list[str], output: Path) -> None:
@@ -186,34 +259,32 @@ def _check_output(paths: list[str], output: Path) -> None:
         _usage_error(f"-o 的输出文件夹不存在：{folder}")
 
 
-def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs, read_only=False):
+def _lint(inputs, config, fix, diff, unsafe, stdin_filename, jobs, read_only=False):
     from fazhilint.engine import auto_jobs, cores, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
     from fazhilint.report import RenderContext
 
-    from fazhilint import engine
-
     context = RenderContext()
-    files = [p for p in paths if p != "-"]
+    files = [i.path for i in inputs if i.path != "-" and i.problem is None]
     workers = 1 if fix or diff else (jobs if jobs else auto_jobs(len(files)))
     if workers > cores():
         sys.stderr.write(f"fazhilint: -j {workers} 超过本机 CPU 核数，按 {cores()} 个进程检查\n")
         workers = cores()
-    engine.RESULT_CACHE = not (fix or diff)  # fixing needs the document tree, which is not kept
-    try:
-        linted = iter(lint_paths(files, config, workers))
-    finally:
-        engine.RESULT_CACHE = False
+    with _progress(len(files)) as advance:
+        linted = iter(lint_paths(files, config, workers, advance))
     results = []
-    for path in paths:
-        if path == "-":
+    for item in inputs:
+        path = item.path
+        if item.problem is not None:
+            result = unreadable(item.shown, item.problem)
+        elif path == "-":
             try:
                 result = lint_source(read_stdin(stdin_filename), config)
             except UnreadableInput as e:
                 result = unreadable(stdin_filename, str(e))
         else:
-            result = next(linted)
+            result = _shown(next(linted), item.shown)
         if (fix or diff) and result.readable:
             result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context,
                           read_only=read_only)
@@ -225,6 +296,44 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs, read_only=Fals
             context.fixable += applicable(d, unsafe=False)
             context.unsafe_fixable += applicable(d, unsafe=True) and not applicable(d, unsafe=False)
     return results, context
+
+
+def _shown(result, shown: str):
+    """A result named as the user knows the file (archive.zip/member rather than a temporary path)."""
+    if result.path != shown:
+        result.path = shown
+        for d in result.diagnostics:
+            d.path = shown
+    return result
+
+
+class _progress:
+    """A progress bar (rich) on stderr for a batch on a terminal; nothing when piped."""
+
+    def __init__(self, total: int):
+        self.total, self.bar = total, None
+
+    def __enter__(self):
+        if self.total < 2 or not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _check_annotate(paths: list[str], out: Path) -> None:
@@ -265,6 +374,7 @@ def _fix(result, config, unsafe, write, show_diff, context, read_only=False):
         before = source.to_string().splitlines(keepends=True)
         after = source.to_string(fixed.source.text).splitlines(keepends=True)
         sys.stdout.writelines(difflib.unified_diff(before, after, source.path, source.path))
+        context.diffs += 1
     if write:
         try:
             write_atomic(Path(source.path), encode(source, fixed.source.text), expect=source.stamp, read_only=read_only)

@@ -5,6 +5,7 @@ Keys (all optional)::
     select = ["FZ1", "FZ2"]          # codes, prefixes or names; default: all
     ignore = ["FZ107"]
     fail-on = "warning"              # lowest severity that makes the exit code 1
+    year = 2025                      # the report year this batch collects (FZ410)
     [severity]                       # per-rule severity overrides
     FZ105 = "warning"
     [options.FZ503]                  # per-rule options, read by the rule
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from fazhilint.rule import Context, Rule
 
 CONFIG_FILES = ("fazhilint.toml", ".fazhilint.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "fail-on", "severity", "options", "packs", "profile", "per-file-ignores"}
+_KEYS = {"select", "ignore", "fail-on", "severity", "options", "packs", "profile", "per-file-ignores", "year"}
 
 
 class ConfigError(ValueError):
@@ -43,6 +44,7 @@ class Config:
     packs: tuple[Path, ...] = ()
     profile: str | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+    year: int | None = None  # the report year a batch collects (--year): another year is FZ410
     path: Path | None = None  # the file this came from
 
     def with_cli(self, **overrides) -> Config:
@@ -160,8 +162,17 @@ def from_dict(data: dict, path: Path | None = None) -> Config:
         packs=tuple(base / p for p in _strings(data, "packs", where)),
         profile=data.get("profile"),
         per_file_ignores=_per_file(data.get("per-file-ignores", {}), where),
+        year=_year(data.get("year"), where),
         path=path,
     )
+
+
+def _year(value, where: str) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or not 1990 <= value <= 2100:
+        raise ConfigError(f"{where}配置项“year”应为四位数的年份，如 year = 2025，而不是 {value!r}")
+    return value
 
 
 def _table(data: dict, key: str, where: str) -> dict:

@@ -33,7 +33,6 @@ class FileResult:
 
 
 TIME_LIMIT = 60  # seconds per file; a report takes well under one
-RESULT_CACHE = False  # the command line turns it on (fazhilint/resultcache.py) unless fixing
 
 
 class TimeLimit(BaseException):  # not an Exception: no "except Exception" on the way swallows it
@@ -57,8 +56,6 @@ def lint_path(path: str | Path, config: Config, time_limit: float | None = None)
         signal.setitimer(signal.ITIMER_REAL, time_limit)
     try:
         source = read_path(path)
-        if RESULT_CACHE:
-            return _cached(source, config)
         return lint_source(source, config)
     except UnreadableInput as e:
         return unreadable(str(path), str(e))
@@ -75,33 +72,20 @@ def lint_path(path: str | Path, config: Config, time_limit: float | None = None)
             signal.signal(signal.SIGALRM, previous)
 
 
-def _cached(source: Source, config: Config) -> FileResult:
-    from fazhilint import resultcache
-
-    k = resultcache.key(source, config)
-    hit = resultcache.load(k) if k else None
-    if hit is not None:
-        return FileResult(printable(source.path), source, None, hit[0], hit[1])
-    result = lint_source(source, config)
-    if k:
-        resultcache.save(k, result.diagnostics, result.title)
-    return result
-
-
-def _lint_in_worker(path: str, config: Config) -> FileResult:
-    result = lint_path(path, config)
-    result.document = None  # the tree stays in the worker: only findings (and the text) travel back
-    return result
-
-
-def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResult]:
+def lint_paths(paths: list[str], config: Config, jobs: int = 1, progress=None) -> list[FileResult]:
     """Lint many files, in a process pool when jobs > 1 (largest first); results in input order.
+    ``progress()`` is called once for each file done.
 
     A worker that dies (killed by the system, a crash in a library) costs only the file it was
     checking: the files it took down with it are checked again in a fresh pool, and when a round
     makes no progress, each remaining file in a pool of its own."""
+    progress = progress or (lambda: None)
     if jobs <= 1 or len(paths) < 2:
-        return [lint_path(p, config) for p in paths]
+        out = []
+        for p in paths:
+            out.append(lint_path(p, config))
+            progress()
+        return out
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -119,17 +103,18 @@ def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResu
         broken: list[str] = []
         for group in groups:
             with ProcessPoolExecutor(max_workers=1 if alone else jobs) as pool:
-                futures = {p: pool.submit(_lint_in_worker, p, config) for p in group}
+                futures = {p: pool.submit(lint_path, p, config) for p in group}
                 for path, future in futures.items():
                     try:
                         results[path] = future.result()
                     except BrokenProcessPool:
-                        if alone:
-                            results[path] = unreadable(path, "检查此文件时进程异常退出（可能内存不足被系统终止）")
-                        else:
+                        if not alone:
                             broken.append(path)
+                            continue
+                        results[path] = unreadable(path, "检查此文件时进程异常退出（可能内存不足被系统终止）")
                     except Exception as e:
                         results[path] = unreadable(path, f"检查时出错（{type(e).__name__}: {e}）")
+                    progress()
         alone = alone or len(broken) == len(remaining)  # no progress: one file per pool
         remaining = broken
     return [results[p] for p in paths]
@@ -161,6 +146,7 @@ def lint_source(source: Source, config: Config) -> FileResult:
 
     config = config.for_path(source.path)
     document = parse(source, config.packs_loaded(), config.profile)
+    document.batch_year = config.year
     found: list[Diagnostic] = []
     if document.parse_error:
         found.append(Diagnostic(ParseError.code, ParseError.name, 0, 0,

@@ -38,6 +38,9 @@ class Source:
     # Offsets whose characters are markup, not prose (Markdown's "#"): the
     # parser and the rules see them as spaces.
     masked: list[tuple[int, int]] = field(default_factory=list)
+    # Offsets of spaces that stand for a line break inside a paragraph (Word's Shift+Enter):
+    # the reader shows no space there, so no rule reports one.
+    soft_breaks: list[int] = field(default_factory=list)
     # A label per line for inputs whose lines are not lines (.docx paragraphs).
     line_labels: dict[int, str] = field(default_factory=dict)
     # (st_dev, st_ino, st_size, st_mtime_ns) of the file when it was read: --fix refuses to

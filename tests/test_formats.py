@@ -25,6 +25,20 @@ def test_sarif_log():
     result = run_["results"][0]
     assert result["ruleId"] == "FZ102" and result["level"] == "error"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    assert run_["properties"]["profiles"] == [{"path": "-", "profile": "report", "name": "报告类公文"}]
+
+
+def test_every_output_names_the_profile_in_use(tmp_path):
+    """A title that says 工作总结, not 报告, is still the annual report; each format says so."""
+    text = "松江镇2023年法治政府建设工作总结\n一、主要举措和成效\n（一）强化组织领导。\n、存在的问题\n"
+    concise = run("check", "-", "-f", "concise", input=text).stdout
+    assert "按“法治政府建设年度报告”检查" in concise.splitlines()[-1]
+    assert "FZ501" in concise  # the annual report's missing sections are reported
+    items = json.loads(run("check", "-", "-f", "json", input=text).stdout)
+    assert items and {i["profile"] for i in items} == {"fazhi-annual"}
+    html = tmp_path / "r.html"
+    run("check", "-", "-f", "html", "-o", str(html), input=text)
+    assert "报告类型：法治政府建设年度报告" in html.read_text(encoding="utf-8")
 
 
 def test_xlsx_summary_and_details(tmp_path):
@@ -37,12 +51,14 @@ def test_xlsx_summary_and_details(tmp_path):
     assert r.exit_code == 1
     book = load_workbook(out)
     rows = list(book["汇总"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("文件", "报告标题", "结论")
-    verdicts = {row[0].rsplit("/", 1)[-1]: row[2] for row in rows[1:]}
-    assert verdicts == {"a.txt": "有错误", "b.txt": "通过", "c.txt": "无法读取"}
-    details = list(book["明细"].iter_rows(values_only=True))
-    codes = [row[4] for row in details[1:]]
-    assert "FZ102" in codes and codes[-1] == "FZ001" and "FZ501" in codes
+    assert rows[1][:5] == ("单位", "文件", "报告年度", "类型", "结论")
+    verdicts = {row[1].rsplit("/", 1)[-1]: (row[0], row[4]) for row in rows[2:]}
+    assert verdicts == {"a.txt": ("甲镇", "需修改"), "b.txt": ("乙镇", "通过"), "c.txt": ("未识别单位", "无法读取")}
+    assert [row[1].rsplit("/", 1)[-1] for row in rows[2:]] == ["c.txt", "a.txt", "b.txt"]  # worst first
+    details = list(book["问题明细"].iter_rows(values_only=True))
+    codes = [row[7].split()[0] for row in details[2:]]
+    assert "FZ102" in codes and "FZ001" in codes and "FZ501" in codes
+    assert "已写入" in r.stderr and "3 个文件" in r.stderr
 
 
 def test_xlsx_needs_an_output_file():

@@ -3,7 +3,8 @@
 What is read: the paragraphs of the body and of table cells (nested tables
 too), Word's automatic numbering rendered in front of each paragraph (and
 recorded in ``Source.rendered``), tracked changes as if accepted (insertions
-kept, deletions dropped), soft line breaks as a space, tabs as a tab.
+kept, deletions dropped), soft line breaks (Shift+Enter) as a space whose offset is
+recorded in ``Source.soft_breaks``, tabs as a tab.
 What is not: headers, footers, footnotes, endnotes, comments, text boxes,
 hidden text, and a table of contents (its paragraphs stay, as empty lines, so
 line numbers remain paragraph numbers).
@@ -45,6 +46,7 @@ class Line:
     p: object  # the w:p element
     rendered: int = 0  # length of the automatic numbering label at the start of text
     segments: list[tuple[int, int, object]] = field(default_factory=list)  # (start, end, w:r) in text
+    soft_breaks: list[int] = field(default_factory=list)  # offsets in text of the spaces that stand for w:br/w:cr
     hints: frozenset[str] = frozenset()  # what Word says of its place: "center", "right", "title-style"
 
 
@@ -217,7 +219,11 @@ def _line(p, numbering: Numbering, label: str) -> Line:
         for child in el:
             tag = child.tag
             if tag == W + "r":
-                text = "" if _hidden(child) else "".join(piece(c) for c in child)
+                text = ""
+                for c in [] if _hidden(child) else child:
+                    if c.tag in _SPACE:
+                        line.soft_breaks.append(offset + len(text))
+                    text += piece(c)
                 line.segments.append((offset, offset + len(text), child))
                 parts.append(text)
                 offset += len(text)
@@ -240,6 +246,7 @@ def source_from_lines(path: str, lines: list[Line]) -> Source:
         kind="docx",
         encoding=None,
         rendered=[(s, s + line.rendered) for s, line in zip(starts, lines) if line.rendered],
+        soft_breaks=[s + b for s, line in zip(starts, lines) for b in line.soft_breaks],
         line_labels={n: line.label for n, line in enumerate(lines, 1)},
         line_hints={n: line.hints for n, line in enumerate(lines, 1) if line.hints},
     )

@@ -36,7 +36,30 @@ class RenderContext:
     fixed: int = 0  # edits applied by --fix
     fixable: int = 0  # findings a --fix (or --unsafe-fixes) run would fix
     unsafe_fixable: int = 0
+    diffs: int = 0  # files whose changes --diff showed
     color: bool | None = None
+    ledger: object | None = None  # fazhilint.ledger.Ledger for a batch: units, verdicts, roster, copies
+
+
+def label(code: str) -> str:
+    """A problem's short Chinese name, for counts like 序号缺少数字×3: the rule's summary up to its
+    first pause."""
+    import re
+
+    from fazhilint.rules import rule_by_code
+
+    rule = rule_by_code(code)
+    if rule is None:
+        return code
+    return rule.label or re.split(r"[（(：:，,；;]", rule.summary, 1)[0].strip()
+
+
+def main_problems(diagnostics, limit: int = 3) -> str:
+    """The most frequent problems of a file, in Chinese: 序号缺少数字×3、年份不一致."""
+    from collections import Counter
+
+    top = Counter(d.code for d in diagnostics).most_common(limit)
+    return "、".join(label(code) + (f"×{n}" if n > 1 else "") for code, n in top)
 
 
 def renderer(name: str):
@@ -53,15 +76,35 @@ def counts(results) -> dict[str, int]:
     return out
 
 
+def profile(result):
+    """The report profile a file was checked against (fazhilint/profiles.py), or None (an unreadable
+    file, or a result rebuilt from a ledger that did not keep it)."""
+    return getattr(result.document, "profile", None)
+
+
+def profiles_note(results) -> str:
+    """Which kind of report the files were checked as: “按“法治政府建设年度报告”检查”, or a count of each."""
+    from collections import Counter
+
+    names = Counter(profile(r).name for r in results if profile(r) is not None)
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"按“{next(iter(names))}”检查"
+    return "按" + "、".join(f"“{name}” {n} 个" for name, n in names.most_common()) + "检查"
+
+
 def summary_line(results, context: RenderContext) -> str:
-    """One Chinese line that ends a human-readable report."""
+    """One Chinese line that ends a human-readable report; it says which profile was used."""
     c = counts(results)
     total = sum(c.values())
     files = len(results)
+    note = profiles_note(results)
+    checked = f"检查了 {files} 个文件" + (f"（{note}）" if note else "")
     if not total:
-        return f"检查了 {files} 个文件，未发现问题。"
+        return f"{checked}，未发现问题。"
     parts = [f"错误 {c['error']}", f"警告 {c['warning']}", f"提示 {c['info']}"]
-    line = f"检查了 {files} 个文件，发现 {total} 个问题（{'，'.join(parts)}）。"
+    line = f"{checked}，发现 {total} 个问题（{'，'.join(parts)}）。"
     if context.fixed:
         line += f"已自动修复 {context.fixed} 处。"
     if context.fixable:
@@ -96,3 +139,32 @@ def suggestion(d, text: str) -> str:
 
 def _clip(s: str, width: int = 20) -> str:
     return s if len(s) <= width else s[:width] + "……"
+
+
+def place(d, result) -> str:
+    """Where a finding is, for people, in every format: 第12段 · 二、 > （三） > 第2段 (行 for text files)."""
+    source = result.source
+    if d.line < 1:
+        return ""
+    if source is None:  # a stored finding (fazhilint serve): its line and heading path as kept
+        return f"第{d.line}行 · {d.location}" if d.location else f"第{d.line}行"
+    where = d.location
+    if where is None and result.document is not None:
+        paragraph = result.document.paragraph_at(d.start)
+        where = result.document.heading_path(paragraph) if paragraph else None
+    head = f"第{d.line}{source.line_unit}"
+    return f"{head} · {where}" if where else head
+
+
+def excerpt(d, source, width: int = 30) -> str:
+    """The words a finding is about, with a little of their line around them (原文)."""
+    if source is None or d.line < 1:
+        return ""
+    line = source.line(d.line)
+    first = source.line_starts[d.line - 1]
+    start = max(0, d.start - first)
+    end = min(len(line), max(d.end - first, start))
+    if end - start > width * 2:  # a long span (a whole paragraph): its opening
+        return line[start : start + width].strip() + "……"
+    lo, hi = max(0, start - width // 2), min(len(line), end + width // 2)
+    return ("…" if lo else "") + line[lo:hi].strip() + ("…" if hi < len(line) else "")
