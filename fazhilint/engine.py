@@ -164,13 +164,14 @@ def lint_source(source: Source, config: Config) -> FileResult:
                 f"（{Path(where.filename).name}:{where.lineno}）",
             ))
     for d in found:
-        _stamp(d, document, config)
+        stamp(d, document, config)
     found.sort(key=lambda d: d.sort_key)
     title = printable(document.title.text.strip()) if document.title else ""
     return FileResult(printable(source.path), source, document, found, title)
 
 
-def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
+def stamp(d: Diagnostic, document: Document, config: Config) -> None:
+    """Fill in what the engine decides for a rule's finding: path, severity, line and column, heading path."""
     source = document.source
     d.path = printable(source.path)
     d.message = printable(d.message)
