@@ -47,10 +47,19 @@ def _expand(paths: list[str]) -> list[str]:
             out.extend(
                 str(f) for f in sorted(path.rglob("*"))
                 if f.is_file() and not any(part.startswith((".", "~$")) for part in f.relative_to(path).parts)
+                and not _is_settings(f)
             )
         else:
             out.append(p)
     return out
+
+
+def _is_settings(f: Path) -> bool:
+    """fazhilint's own files in a folder of reports (configuration, suppression sidecars): not reports."""
+    from fazhilint.config import CONFIG_FILES
+    from fazhilint.suppress import SIDECAR_SUFFIX
+
+    return f.name in CONFIG_FILES or f.name.endswith(SIDECAR_SUFFIX)
 
 
 def _config(config_file: Optional[Path], **overrides):
@@ -202,10 +211,10 @@ def _fix(result, config, unsafe, write, show_diff, context):
 
     source = result.source
     if not source.rewritable:
-        return result
+        return _fix_sidecar(result, write, show_diff, context)
     fixed, count = fix_result(result, config, unsafe)
     if not count:
-        return fixed
+        return _fix_sidecar(fixed, write, show_diff, context)
     if show_diff:
         import difflib
 
@@ -215,7 +224,30 @@ def _fix(result, config, unsafe, write, show_diff, context):
     if write:
         write_atomic(Path(source.path), encode(source, fixed.source.text))
         context.fixed += count
-    return fixed
+    return _fix_sidecar(fixed, write, show_diff, context)
+
+
+def _fix_sidecar(result, write, show_diff, context):
+    """Remove the unused entries FZ003 found in the file's sidecar (they are safe fixes, --fix applies them)."""
+    from fazhilint.fix import write_atomic
+    from fazhilint.suppress import prune_sidecar
+
+    unused = [d for d in result.diagnostics if "sidecar" in d.extra and d.fix]
+    if not unused:
+        return result
+    path = Path(unused[0].extra["sidecar"][0])
+    before = path.read_text(encoding="utf-8-sig")
+    after = prune_sidecar(path, {d.extra["sidecar"][1] for d in unused})
+    if show_diff:
+        import difflib
+
+        sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                                   str(path), str(path)))
+    if write:
+        write_atomic(path, after.encode("utf-8"))
+        context.fixed += len(unused)
+        result.diagnostics = [d for d in result.diagnostics if d not in unused]
+    return result
 
 
 @app.command()

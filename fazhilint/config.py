@@ -45,6 +45,11 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     path: Path | None = None  # the file this came from
 
+    @property
+    def locked_rules(self) -> frozenset[str]:
+        """Codes a shared configuration locks: no suppression may excuse them."""
+        return frozenset()
+
     def with_cli(self, **overrides) -> Config:
         return replace(self, **{k: v for k, v in overrides.items() if v not in (None, ())})
 

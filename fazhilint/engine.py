@@ -25,6 +25,7 @@ class FileResult:
     source: Source | None
     document: Document | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    suppressed: int = 0  # findings excused by a suppression with a reason
 
     @property
     def readable(self) -> bool:
@@ -84,10 +85,11 @@ def lint_source(source: Source, config: Config) -> FileResult:
     config = config.for_path(source.path)
     document = parse(source, config.packs_loaded(), config.profile)
     found: list[Diagnostic] = []
+    enabled = config.enabled(rules.catalogue())
     if document.parse_error:
         found.append(Diagnostic(ParseError.code, ParseError.name, 0, 0,
                                 f"无法解析文档结构，已按普通段落检查：{document.parse_error}"))
-    for rule_class in rules.load(config.enabled(rules.catalogue())):
+    for rule_class in rules.load(enabled):
         if rule_class.engine_only:
             continue
         try:
@@ -101,11 +103,19 @@ def lint_source(source: Source, config: Config) -> FileResult:
             ))
     for d in found:
         _stamp(d, document, config)
+    from fazhilint import suppress
+
+    ran = {r.code for r in enabled}
+    outcome = suppress.apply(source, found, ran, config.locked_rules)
+    found = outcome.kept
+    for d in outcome.problems if suppress.CODE in ran else ():
+        _stamp(d, document, config, whole_lines=True)  # removing a directive may remove its line
+        found.append(d)
     found.sort(key=lambda d: d.sort_key)
-    return FileResult(source.path, source, document, found)
+    return FileResult(source.path, source, document, found, outcome.suppressed)
 
 
-def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
+def _stamp(d: Diagnostic, document: Document, config: Config, whole_lines: bool = False) -> None:
     source = document.source
     d.path = source.path
     d.severity = config.severity.get(d.code, d.severity)
@@ -116,7 +126,8 @@ def _stamp(d: Diagnostic, document: Document, config: Config) -> None:
         label = source.line_labels.get(d.line)
         leaf = label if label and label.startswith(CELL_LABEL) else None
         d.location = document.heading_path(paragraph, leaf) if paragraph else label
-    if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end] for e in d.fix.edits):
+    if d.fix and any(source.is_rendered(e.start, e.end) or not whole_lines and "\n" in source.text[e.start:e.end]
+                     for e in d.fix.edits):
         d.fix = None  # never edit text the author did not type, never join lines
 
 

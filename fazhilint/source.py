@@ -40,6 +40,8 @@ class Source:
     masked: list[tuple[int, int]] = field(default_factory=list)
     # A label per line for inputs whose lines are not lines (.docx paragraphs).
     line_labels: dict[int, str] = field(default_factory=dict)
+    # Word comments (批注): (start, end, text) of the span each is anchored on; read for suppressions.
+    comments: list[tuple[int, int, str]] = field(default_factory=list)
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<string>", **kwargs) -> Source:

@@ -27,6 +27,7 @@ _SKIP = {W + t for t in ("del", "moveFrom", "txbxContent", "pPr", "rPr", "rt", "
 _TEXT = {W + "t"}
 _SPACE = {W + "br", W + "cr"}  # soft line breaks read as a space
 TOC_LABEL = "目录（不检查）"
+_COMMENT_MARKS = {W + "commentRangeStart", W + "commentRangeEnd"}
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Line:
     p: object  # the w:p element
     rendered: int = 0  # length of the automatic numbering label at the start of text
     segments: list[tuple[int, int, object]] = field(default_factory=list)  # (start, end, w:r) in text
+    marks: list[tuple[str, str, int]] = field(default_factory=list)  # comment range (tag, w:id, offset)
 
 
 def piece(child) -> str:
@@ -158,6 +160,11 @@ def _line(p, numbering: Numbering, label: str) -> Line:
                 line.segments.append((offset, offset + len(text), child))
                 parts.append(text)
                 offset += len(text)
+                ref = child.find(W + "commentReference")
+                if ref is not None:
+                    line.marks.append(("commentReference", ref.get(W + "id"), offset))
+            elif tag in _COMMENT_MARKS:
+                line.marks.append((tag[len(W):], child.get(W + "id"), offset))
             elif tag not in _SKIP and isinstance(tag, str):
                 walk(child)  # hyperlinks, insertions, fields, smart tags, content controls
 
@@ -166,12 +173,13 @@ def _line(p, numbering: Numbering, label: str) -> Line:
     return line
 
 
-def source_from_lines(path: str, lines: list[Line]) -> Source:
+def source_from_lines(path: str, lines: list[Line], comments: dict[str, str] | None = None) -> Source:
     starts, offset = [], 0
     for line in lines:
         starts.append(offset)
         offset += len(line.text) + 1
     return Source(
+        comments=_anchored(lines, starts, comments or {}),
         path=path,
         text="\n".join(line.text for line in lines),
         kind="docx",
@@ -181,9 +189,42 @@ def source_from_lines(path: str, lines: list[Line]) -> Source:
     )
 
 
+def comment_texts(document) -> dict[str, str]:
+    """Each Word comment's text by its w:id (paragraphs joined by a line break)."""
+    part = _part(document, "/comments")
+    if part is None:
+        return {}
+    return {c.get(W + "id"): "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p"))
+            for c in part.iter(W + "comment")}
+
+
+def _anchored(lines: list[Line], starts: list[int], comments: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each comment: the span between its range marks, or, for a comment with
+    only a reference mark, its paragraph."""
+    if not comments:
+        return []
+    begin, end, para = {}, {}, {}
+    for line, first in zip(lines, starts):
+        for tag, cid, offset in line.marks:
+            if tag == "commentRangeStart":
+                begin.setdefault(cid, first + offset)
+            elif tag == "commentRangeEnd":
+                end[cid] = first + offset
+            else:
+                para.setdefault(cid, (first, first + len(line.text)))
+    out = []
+    for cid, text in comments.items():
+        if cid in begin:
+            start = begin[cid]
+            out.append((start, max(start, end.get(cid, start)), text))
+        elif cid in para:
+            out.append((*para[cid], text))
+    return sorted(out)
+
+
 def read_docx(path: Path) -> Source:
     document = open_docx(path)
     lines = read_lines(document)
     if not any(line.text.strip() for line in lines):
         raise UnreadableInput("Word 文档正文为空（页眉、页脚、文本框中的文字不检查）")
-    return source_from_lines(str(path), lines)
+    return source_from_lines(str(path), lines, comment_texts(document))

@@ -58,10 +58,12 @@ def summary_line(results, context: RenderContext) -> str:
     c = counts(results)
     total = sum(c.values())
     files = len(results)
+    suppressed = sum(r.suppressed for r in results)
+    excused = f"另有 {suppressed} 个问题已按注明的理由忽略。" if suppressed else ""
     if not total:
-        return f"检查了 {files} 个文件，未发现问题。"
+        return f"检查了 {files} 个文件，未发现问题。{excused}"
     parts = [f"错误 {c['error']}", f"警告 {c['warning']}", f"提示 {c['info']}"]
-    line = f"检查了 {files} 个文件，发现 {total} 个问题（{'，'.join(parts)}）。"
+    line = f"检查了 {files} 个文件，发现 {total} 个问题（{'，'.join(parts)}）。{excused}"
     if context.fixed:
         line += f"已自动修复 {context.fixed} 处。"
     if context.fixable:
