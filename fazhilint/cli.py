@@ -94,7 +94,7 @@ def check(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把报告写入此文件，而不是标准输出。")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="只启用这些规则：代码、前缀（FZ1）或名称，可用逗号分隔。")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="自动修复安全的问题（直接改写 .txt/.md 文件）。")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="自动修复安全的问题（直接改写 .txt/.md 文件；.docx 配合 -o 副本.docx 另存为修订）。")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="与 --fix 或 --diff 同用：也应用需要核对的修复。")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="只显示修复后的差异，不写文件。")] = False,
     fail_on: Annotated[Optional[str], typer.Option(help="达到此级别的问题使退出码为 1：error、warning、info。默认 warning。")] = None,
@@ -131,9 +131,16 @@ def check(
     expanded = _expand(paths)
     if annotate:
         _check_annotate(expanded, annotate)
+    revised = output if fix and not diff and output is not None and output.suffix.lower() == ".docx" else None
+    if revised:  # --fix -o 副本.docx: the fixes as tracked changes in a copy; the report to the terminal
+        _check_annotate(expanded, revised, "--fix -o", "fazhilint check 草稿.docx --fix -o 草稿.修订.docx")
+        output = None
+        fmt = output_format or ("full" if sys.stdout.isatty() else "concise")
     results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename, jobs)
     if diff:
         return
+    if revised:
+        results[0] = _write_revised(results[0], config, unsafe_fixes, revised)
     if annotate:
         _write_annotated(results[0], annotate)
     if output:  # written in one step, so an interrupted run never leaves half a report
@@ -183,13 +190,33 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
     return results, context
 
 
-def _check_annotate(paths: list[str], out: Path) -> None:
+def _check_annotate(paths: list[str], out: Path, option: str = "--annotate",
+                    example: str = "fazhilint check 草稿.docx --annotate 草稿.批注.docx") -> None:
     if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).suffix.lower() != ".docx":
-        _usage_error("--annotate 只能用于检查单个 .docx 文件，例如：fazhilint check 草稿.docx --annotate 草稿.批注.docx")
+        _usage_error(f"{option} 只能用于检查单个 .docx 文件，例如：{example}")
     if out.suffix.lower() != ".docx":
-        _usage_error(f"--annotate 的输出文件应以 .docx 结尾：{out}")
+        _usage_error(f"{option} 的输出文件应以 .docx 结尾：{out}")
     if out.resolve() == Path(paths[0]).resolve():
-        _usage_error("--annotate 的输出文件不能是被检查的原文件；请另取一个文件名")
+        _usage_error(f"{option} 的输出文件不能是被检查的原文件；请另取一个文件名")
+
+
+def _write_revised(result, config, unsafe: bool, out: Path):
+    """The copy with fixes as tracked changes and the other findings as comments; returns what remains."""
+    from fazhilint.annotate import AnnotateError
+    from fazhilint.fix import applicable, fix_result
+    from fazhilint.revise import revise
+
+    if not result.readable:
+        sys.stderr.write(f"fazhilint: 无法读取 {result.path}，未写入修订副本\n")
+        return result
+    fixed, _ = fix_result(result, config, unsafe)
+    try:
+        changes, comments = revise(result, fixed.source.text, [d for d in result.diagnostics if not applicable(d, unsafe)], out)
+    except (AnnotateError, OSError) as e:
+        _usage_error(f"无法写入修订副本 {out}：{e}")
+    sys.stderr.write(f"已写入修订副本：{out}（{changes} 处修订、{comments} 条批注，作者 fazhilint；"
+                     "请在 Word 的“审阅”中逐条接受或拒绝）\n")
+    return fixed
 
 
 def _write_annotated(result, out: Path) -> None:

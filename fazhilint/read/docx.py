@@ -1,9 +1,10 @@
 """Word .docx: body paragraphs and table cells in document order, one line each.
 
 What is read: the paragraphs of the body and of table cells (nested tables
-too), Word's automatic numbering rendered in front of each paragraph (and
-recorded in ``Source.rendered``), tracked changes as if accepted (insertions
-kept, deletions dropped), soft line breaks as a space, tabs as a tab.
+too), Word's automatic numbering rendered in front of each paragraph and
+field results (dates, page numbers), both recorded in ``Source.rendered``,
+tracked changes as if accepted (insertions kept, deletions dropped), soft
+line breaks as a space, tabs as a tab; the anchors of comments.
 What is not: headers, footers, footnotes, endnotes, comments, text boxes,
 hidden text, and a table of contents (its paragraphs stay, as empty lines, so
 line numbers remain paragraph numbers).
@@ -40,6 +41,7 @@ class Line:
     rendered: int = 0  # length of the automatic numbering label at the start of text
     segments: list[tuple[int, int, object]] = field(default_factory=list)  # (start, end, w:r) in text
     marks: list[tuple[str, str, int]] = field(default_factory=list)  # comment range (tag, w:id, offset)
+    fields: list[tuple[int, int]] = field(default_factory=list)  # spans of field results (dates, page numbers …)
 
 
 def piece(child) -> str:
@@ -151,14 +153,20 @@ def _line(p, numbering: Numbering, label: str) -> Line:
     parts = [prefix]
     offset = len(prefix)
 
-    def walk(el) -> None:
-        nonlocal offset
+    depth = 0  # inside how many complex fields (w:fldChar begin … end)
+
+    def walk(el, in_field: bool = False) -> None:
+        nonlocal offset, depth
         for child in el:
             tag = child.tag
             if tag == W + "r":
                 text = "" if _hidden(child) else "".join(piece(c) for c in child)
                 line.segments.append((offset, offset + len(text), child))
                 parts.append(text)
+                for mark in child.iter(W + "fldChar"):
+                    depth += {"begin": 1, "end": -1}.get(mark.get(W + "fldCharType"), 0)
+                if text and (in_field or depth > 0):  # computed by Word: read, never edited
+                    line.fields.append((offset, offset + len(text)))
                 offset += len(text)
                 ref = child.find(W + "commentReference")
                 if ref is not None:
@@ -166,7 +174,7 @@ def _line(p, numbering: Numbering, label: str) -> Line:
             elif tag in _COMMENT_MARKS:
                 line.marks.append((tag[len(W):], child.get(W + "id"), offset))
             elif tag not in _SKIP and isinstance(tag, str):
-                walk(child)  # hyperlinks, insertions, fields, smart tags, content controls
+                walk(child, in_field or tag == W + "fldSimple")  # hyperlinks, insertions, fields, smart tags, content controls
 
     walk(p)
     line.text = "".join(parts)
@@ -184,7 +192,8 @@ def source_from_lines(path: str, lines: list[Line], comments: dict[str, str] | N
         text="\n".join(line.text for line in lines),
         kind="docx",
         encoding=None,
-        rendered=[(s, s + line.rendered) for s, line in zip(starts, lines) if line.rendered],
+        rendered=[span for s, line in zip(starts, lines)
+                  for span in ([(s, s + line.rendered)] if line.rendered else []) + [(s + a, s + b) for a, b in line.fields]],
         line_labels={n: line.label for n, line in enumerate(lines, 1)},
     )
 
