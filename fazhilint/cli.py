@@ -62,14 +62,34 @@ def _is_settings(f: Path) -> bool:
     return f.name in CONFIG_FILES or f.name.endswith(SIDECAR_SUFFIX)
 
 
-def _config(config_file: Optional[Path], **overrides):
+def _config(config_file: Optional[Path], nearest: bool = True, **overrides):
+    """The configuration from a file, or (nearest) the one found from the working directory upward."""
     from fazhilint import config
 
     try:
         # unknown rules, options and values are a usage error, before any file is read
-        return config.load(config_file).with_cli(**overrides).validate()
+        base = config.load(config_file) if config_file or nearest else config.Config()
+        return base.with_cli(**overrides).validate()
     except config.ConfigError as e:
         _usage_error(str(e))
+
+
+def _configs(paths: list[str], config_file: Optional[Path], packs, **overrides) -> dict:
+    """Each input's configuration: --config for all, or the nearest one above the file's own folder."""
+    from fazhilint.config import find_file
+
+    by_file, out = {}, {}
+    for p in paths:
+        start = Path.cwd() if p == "-" else Path(p).resolve().parent
+        found = config_file or find_file(start)
+        if found not in by_file:
+            cfg = _config(found, nearest=False, **overrides)
+            if packs:
+                cfg = cfg.with_cli(packs=cfg.packs + tuple(packs))
+            _check_packs(cfg)
+            by_file[found] = cfg
+        out[p] = by_file[found]
+    return out
 
 
 def _check_packs(config) -> None:
@@ -123,12 +143,11 @@ def check(
         _usage_error(str(e))
     if fix and not diff and "-" in paths:
         _usage_error("--fix 只能改写文件；从标准输入读取时请用 --diff 查看修复结果")
-    config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile)
-    if pack:
-        config = config.with_cli(packs=config.packs + tuple(pack))
-    _check_packs(config)
+    overrides = dict(select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile)
+    config = _config(config_file, **overrides)  # the run's own: its fail-on decides the exit code
 
     expanded = _expand(paths)
+    configs = _configs(expanded, config_file, pack, **overrides)
     if annotate:
         _check_annotate(expanded, annotate)
     revised = output if fix and not diff and output is not None and output.suffix.lower() == ".docx" else None
@@ -136,11 +155,11 @@ def check(
         _check_annotate(expanded, revised, "--fix -o", "fazhilint check 草稿.docx --fix -o 草稿.修订.docx")
         output = None
         fmt = output_format or ("full" if sys.stdout.isatty() else "concise")
-    results, context = _lint(expanded, config, fix, diff, unsafe_fixes, stdin_filename, jobs)
+    results, context = _lint(expanded, configs, fix, diff, unsafe_fixes, stdin_filename, jobs)
     if diff:
         return
     if revised:
-        results[0] = _write_revised(results[0], config, unsafe_fixes, revised)
+        results[0] = _write_revised(results[0], configs[expanded[0]], unsafe_fixes, revised)
     if annotate:
         _write_annotated(results[0], annotate)
     if output:  # written in one step, so an interrupted run never leaves half a report
@@ -159,7 +178,7 @@ def check(
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
-def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
+def _lint(paths, configs, fix, diff, unsafe, stdin_filename, jobs):
     from fazhilint.engine import auto_jobs, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
@@ -168,18 +187,18 @@ def _lint(paths, config, fix, diff, unsafe, stdin_filename, jobs):
     context = RenderContext()
     files = [p for p in paths if p != "-"]
     workers = 1 if fix or diff else (jobs if jobs is not None else auto_jobs(len(files)))
-    linted = iter(lint_paths(files, config, workers))
+    linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers))
     results = []
     for path in paths:
         if path == "-":
             try:
-                result = lint_source(read_stdin(stdin_filename), config)
+                result = lint_source(read_stdin(stdin_filename), configs[path])
             except UnreadableInput as e:
                 result = unreadable(stdin_filename, str(e))
         else:
             result = next(linted)
         if (fix or diff) and result.readable:
-            result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context)
+            result = _fix(result, configs[path], unsafe, write=fix and not diff, show_diff=diff, context=context)
         results.append(result)
     for r in results:
         if not r.readable or not r.source.rewritable:
@@ -275,6 +294,86 @@ def _fix_sidecar(result, write, show_diff, context):
         context.fixed += len(unused)
         result.diagnostics = [d for d in result.diagnostics if d not in unused]
     return result
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[Path, typer.Argument(help="要查看其配置的报告文件（或文件夹）。")],
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="指定配置文件，而不是从文件所在文件夹向上查找。")] = None,
+) -> None:
+    """显示对某个文件生效的配置，以及每项设置来自哪个配置文件。"""
+    from fazhilint.config import Config, find_file, shown
+    from fazhilint.rules import catalogue
+
+    start = path.resolve() if path.is_dir() else path.resolve().parent
+    found = config_file or find_file(start)
+    config = (_config(found, nearest=False) if found else Config()).for_path(str(path))
+    out = sys.stdout
+    out.write(f"对 {path} 生效的配置\n")
+    if not config.chain:
+        out.write("没有找到配置文件（fazhilint.toml、.fazhilint.toml 或含 [tool.fazhilint] 的 pyproject.toml），使用默认设置。\n")
+    else:
+        out.write("配置文件（外层在前，后者覆盖前者）：\n")
+        out.writelines(f"  {n}. {shown(p)}\n" for n, p in enumerate(config.chain, 1))
+
+    def origin(key: str) -> str:
+        return f"    # {config.origin[key]}" if key in config.origin else "    # 默认"
+
+    rules = catalogue()
+    on = {r.code for r in config.enabled(rules)}
+    out.write(f"\n启用的规则（{len(on)} 条）：{' '.join(r.code for r in rules if r.code in on)}\n")
+    off = [r for r in rules if r.code not in on]
+    if off:
+        out.write("停用的规则：\n")
+        out.writelines(f"  {r.code} {r.name}    # {_switched_off_by(config, r)}\n" for r in off)
+    if config.locked:
+        out.write("锁定（locked，下级配置不能停用或改动）：\n")
+        by_file: dict[str, list[str]] = {}
+        for key, where in sorted(config.locked.items()):
+            by_file.setdefault(where, []).append(key)
+        out.writelines(f"  {' '.join(keys)}    # {where}\n" for where, keys in by_file.items())
+    out.write(f"\nfail-on = \"{config.fail_on.label}\"{origin('fail-on')}\n")
+    out.write(f"profile = {config.profile!r}{origin('profile')}\n" if config.profile else "profile：按标题判断    # 默认\n")
+    for code, value in sorted(config.severity.items()):
+        out.write(f"[severity] {code} = \"{value.label}\"{origin(f'severity.{code}')}\n")
+    for code, given in sorted(config.options.items()):
+        for name, value in given.items():
+            out.write(f"[options.{code}] {name} = {value!r}{origin(f'options.{code}.{name}')}\n")
+    for pack in config.packs:
+        out.write(f"packs：{shown(pack)}\n")
+    for glob, selectors in config.per_file_ignores:
+        hit = "（匹配本文件）" if any(s in config.ignore for s in selectors) and Path(str(path)).match(glob) else ""
+        out.write(f"[per-file-ignores] \"{glob}\" = {list(selectors)}{hit}\n")
+    if config.conflicts:
+        out.write("\n未采用的设置（检查时报告为 FZ004）：\n")
+        out.writelines(f"  {c}\n" for c in config.conflicts)
+
+
+def _switched_off_by(config, rule) -> str:
+    """Which file's select/ignore leaves a rule off (the last one in the chain that decided it)."""
+    from fazhilint.config import _layered, shown
+
+    layers = (*config.inherited, (config.select if config.select_given or not config.inherited else None, config.ignore))
+    files = [*config.chain[: len(layers)]] + [None] * (len(layers) - len(config.chain))
+    decided = None
+    for n in range(len(layers)):
+        if _layered(layers[: n + 1], rule) != _layered(layers[:n], rule) or n == 0:
+            decided = n
+    where = files[decided] if decided is not None and decided < len(files) else None
+    return f"{shown(where)} 的 select/ignore" if where else "select/ignore"
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="写入的文件。")] = Path("fazhilint.toml"),
+) -> None:
+    """在当前文件夹写一个带注释的 fazhilint.toml 起步配置（已存在时不覆盖）。"""
+    from fazhilint.resources import starter_config
+
+    if path.exists():
+        _usage_error(f"{path} 已存在，未覆盖；请直接编辑它，或另给一个文件名")
+    path.write_text(starter_config(), encoding="utf-8")
+    sys.stderr.write(f"已写入 {path}；运行 fazhilint config 报告.txt 查看对某个文件生效的配置\n")
 
 
 @app.command()

@@ -16,6 +16,7 @@ from fazhilint.document import Document
 from fazhilint.rules.engine.fz000_parse_error import ParseError
 from fazhilint.rules.engine.fz001_unreadable_input import UnreadableInput as Unreadable
 from fazhilint.rules.engine.fz002_internal_error import InternalError
+from fazhilint.rules.engine.fz004_locked_setting import LockedSetting
 from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 
 
@@ -42,10 +43,12 @@ def lint_path(path: str | Path, config: Config) -> FileResult:
     return lint_source(source, config)
 
 
-def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResult]:
-    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order."""
+def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1) -> list[FileResult]:
+    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order.
+    ``config``: one for all, or each path's own (found from its folder upward)."""
+    configs = config if isinstance(config, dict) else dict.fromkeys(paths, config)
     if jobs <= 1 or len(paths) < 2:
-        return [lint_path(p, config) for p in paths]
+        return [lint_path(p, configs[p]) for p in paths]
     from concurrent.futures import ProcessPoolExecutor
 
     def size(p: str) -> int:
@@ -56,7 +59,7 @@ def lint_paths(paths: list[str], config: Config, jobs: int = 1) -> list[FileResu
 
     results: dict[str, FileResult] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {p: pool.submit(lint_path, p, config) for p in sorted(set(paths), key=size, reverse=True)}
+        futures = {p: pool.submit(lint_path, p, configs[p]) for p in sorted(set(paths), key=size, reverse=True)}
         for path, future in futures.items():
             try:
                 results[path] = future.result()
@@ -101,6 +104,8 @@ def lint_source(source: Source, config: Config) -> FileResult:
                 f"规则 {rule_class.code} 内部错误，本文件未完成该项检查：{type(e).__name__}: {e} "
                 f"（{Path(where.filename).name}:{where.lineno}）",
             ))
+    for conflict in config.conflicts:  # a file below tried to change what an outer file locks
+        found.append(Diagnostic(LockedSetting.code, LockedSetting.name, 0, 0, conflict, None, LockedSetting.severity))
     for d in found:
         _stamp(d, document, config)
     from fazhilint import suppress

@@ -31,7 +31,7 @@ CODE = "FZ003"
 NAME = "unused-suppression"
 SIDECAR_SUFFIX = ".fazhilint.toml"
 # Findings about the run itself, never excused.
-UNSUPPRESSIBLE = {"FZ000", "FZ001", "FZ002", CODE}
+UNSUPPRESSIBLE = {"FZ000", "FZ001", "FZ002", CODE, "FZ004"}
 
 _WORD = re.compile(r"^\s*fazhilint\s*[:：]\s*(?:忽略|ignore)(?![A-Za-z])(.*)$", re.S | re.I)
 _MARKDOWN = re.compile(
