@@ -378,8 +378,7 @@ def init(
 
 @app.command()
 def parse(path: Annotated[str, typer.Argument(help="要解析的文件；“-”表示标准输入。")]) -> None:
-    """显示语法分析得到的提纲：标题、各级小节、序号原文，残缺序号应为什么。"""
-    from fazhilint.engine import lint_path
+    """显示文档结构：标题、主送机关、各级小节（序号原文，残缺序号应为什么）、附件说明、落款、网页残留。"""
     from fazhilint.parse import parse as parse_source
     from fazhilint.read import UnreadableInput, read_path, read_stdin
 
@@ -389,10 +388,12 @@ def parse(path: Annotated[str, typer.Argument(help="要解析的文件；“-”
         _usage_error(f"{path}: 无法读取：{e}")
     doc = parse_source(source)
     out, unit = sys.stdout, source.line_unit
-    for title in doc.titles:
-        out.write(f"标题  第{title.line}{unit}  {title.text.strip()}\n")
+    first_heading = next((s.heading.line for s in doc.sections()), None)
+    before = [p for p in doc.root.frame if first_heading is None or p.line < first_heading]
+    after = [p for p in doc.root.frame if p not in before]
+    _frame(out, before, unit)
     if doc.root.paragraphs:
-        out.write(f"前言  {len([p for p in doc.root.paragraphs if p.kind == 'body'])} 段\n")
+        out.write(f"前言  {len([p for p in doc.root.paragraphs if p.role == 'body'])} 段\n")
     for section in doc.sections():
         m = section.marker
         indent = "  " * (section.level - 1)
@@ -406,8 +407,24 @@ def parse(path: Annotated[str, typer.Argument(help="要解析的文件；“-”
         body = f"，{len(section.paragraphs)} 段正文" if section.paragraphs else ""
         out.write(f"{indent}第{section.heading.line}{unit}  {shown} {section.title[:30]}"
                   f"  [{len(section.children)} 个下级{body}]{note}\n")
+    _frame(out, after, unit)
+    if doc.profile:
+        out.write(f"报告类型  {doc.profile.name}（{doc.profile.id}）\n")
     if doc.parse_error:
         out.write(f"结构解析失败，已按普通段落处理：{doc.parse_error}\n")
+
+
+def _frame(out, paragraphs, unit: str) -> None:
+    """The lines around the body, a run of one role a line: “落款  第22—24行  特此报告。 / ……”."""
+    from itertools import groupby
+
+    from fazhilint.document import FRAME_NAMES
+
+    for role, group in groupby(paragraphs, key=lambda p: p.role):
+        group = list(group)
+        lines = f"{group[0].line}" if len(group) == 1 else f"{group[0].line}—{group[-1].line}"
+        text = " / ".join(p.text.strip() for p in group)
+        out.write(f"{FRAME_NAMES[role]}  第{lines}{unit}  {text[:60]}{'……' if len(text) > 60 else ''}\n")
 
 
 @app.command("rules")

@@ -12,20 +12,23 @@ from typing import TYPE_CHECKING, Iterator
 
 from fazhilint.numerals import to_chinese
 from fazhilint.source import Source
+from fazhilint.vocabulary import YEAR
 
 if TYPE_CHECKING:
     from fazhilint.profiles import Profile
+    from fazhilint.vocabulary import Lexicon
 
-# A year standing on its own: not the end of a range (2021—2025年), not part of a full date
-# (2024年3月5日, a delivery or 成文 date), checked by year_mentions for titles in 《》 too.
-_YEAR = re.compile(r"(?<![\d\-—–－~～至])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+# How a location names the parts around the body.
+_BRACKETED = re.compile(r"^[（(—－].*[）)]?$")
+FRAME_NAMES = {"title": "标题", "addressee": "主送机关", "attachment-note": "附件说明", "closing": "落款",
+               "furniture": "网页残留"}
 
 
 def year_mentions(text: str) -> Iterator[tuple[int, int, int]]:
     """(year, start, end) of each year in text that stands on its own: not in a range,
     not a full date, not inside a document title in 《》."""
-    for m in _YEAR.finditer(text):
+    for m in YEAR.finditer(text):
         before = text[: m.start()]
         if before.count("《") > before.count("》"):
             continue
@@ -54,6 +57,9 @@ class Marker:
     kind: str  # "ok" | "broken" | "implied" (no marker at all)
     numeral: int | None  # the number it carries; None when missing
     expected: int = 1  # what it should carry, from its position among its siblings
+    # A marker without a numeral that, read as the expected number, would make the correctly
+    # numbered sibling after it look wrong (“、” followed by “二、”): it does not count.
+    stray: bool = False
 
     @property
     def ok(self) -> bool:
@@ -61,8 +67,11 @@ class Marker:
 
     @property
     def value(self) -> int:
-        """The number this marker counts as in its sequence: a broken marker counts as expected."""
-        return self.numeral if self.numeral is not None else self.expected
+        """The number this marker counts as in its sequence: a broken marker counts as expected,
+        a stray one as the number before it."""
+        if self.numeral is not None:
+            return self.numeral
+        return self.expected - 1 if self.stray else self.expected
 
     @property
     def expected_label(self) -> str:
@@ -81,17 +90,30 @@ class Enumeration:
 
 @dataclass(eq=False)
 class Paragraph:
+    """One non-blank line and its role (fazhilint/roles.py): title, addressee, heading, body,
+    attachment-note, closing, table-cell or furniture."""
+
     line: int  # 1-based
     start: int
     end: int
     text: str
-    kind: str = "body"  # body | heading | title
+    role: str = "body"
     enums: list[Enumeration] = field(default_factory=list)
     section: Section | None = None
 
     @property
     def is_heading(self) -> bool:
-        return self.kind == "heading"
+        return self.role == "heading"
+
+    @property
+    def in_report(self) -> bool:
+        """Part of the report (anything but page furniture)."""
+        return self.role != "furniture"
+
+    @property
+    def is_prose(self) -> bool:
+        """Text the author writes as running prose: headings, body paragraphs and table cells."""
+        return self.role in ("heading", "body", "table-cell")
 
 
 @dataclass(eq=False)
@@ -108,6 +130,8 @@ class Section:
     parent: Section | None = None
     children: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # The root only: the lines around the body (title, addressee, attachment note, closing, furniture).
+    frame: list[Paragraph] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -142,10 +166,11 @@ class Section:
 class Document:
     source: Source
     root: Section
-    paragraphs: list[Paragraph]  # every non-blank line, in order
-    titles: list[Paragraph]
+    paragraphs: list[Paragraph]  # every non-blank line, in order, each with its role
+    titles: list[Paragraph]  # the title block: one or more lines
     parse_error: str | None = None  # set only if the safety net had to flatten the text
     profile: Profile | None = None  # the kind of report, chosen once (fazhilint/profiles.py)
+    lexicon: Lexicon | None = None  # the profiles' words (fazhilint/vocabulary.py)
 
     @property
     def text(self) -> str:
@@ -157,9 +182,26 @@ class Document:
         return self.titles[0] if self.titles else None
 
     @cached_property
+    def title_lines(self) -> list[Paragraph]:
+        """The title block without what only repeats it or stands beside it in brackets
+        (a page that prints the title twice, “（2024年3月1日）”)."""
+        out, seen = [], set()
+        for p in self.titles:
+            text = p.text.strip()
+            if text not in seen and not _BRACKETED.match(text):
+                seen.add(text)
+                out.append(p)
+        return out
+
+    @property
+    def title_text(self) -> str:
+        """The title as one line: a title broken over lines (GB/T 9704 7.3.1) joined again."""
+        return "".join(p.text.strip() for p in self.title_lines)
+
+    @cached_property
     def report_year(self) -> int | None:
         """The year the report is about: from the title, else from the opening paragraphs."""
-        opening = [p.text for p in self.root.paragraphs if p.kind == "body"][:3]
+        opening = [p.text for p in self.root.paragraphs if p.role == "body"][:3]
         return self.title_year or next((y for text in opening for y, _, _ in year_mentions(text)), None)
 
     @cached_property
@@ -176,15 +218,27 @@ class Document:
             return {}
         return find_sections(self, self.profile)
 
+    @property
+    def content(self) -> list[Paragraph]:
+        """The paragraphs of the report: every one but page furniture."""
+        return [p for p in self.paragraphs if p.in_report]
+
+    def role_of(self, line: int) -> str | None:
+        p = self.paragraph_at_line(line)
+        return p.role if p else None
+
     def sections(self) -> Iterator[Section]:
         return self.root.walk()
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        line = self.source.position(offset)[0]
-        for p in self.paragraphs:
-            if p.line == line:
-                return p
-        return None
+        return self.paragraph_at_line(self.source.position(offset)[0])
+
+    def paragraph_at_line(self, line: int) -> Paragraph | None:
+        return self._by_line.get(line)
+
+    @cached_property
+    def _by_line(self) -> dict[int, Paragraph]:
+        return {p.line: p for p in self.paragraphs}
 
     def heading_path(self, paragraph: Paragraph, leaf: str | None = None) -> str:
         """Where a paragraph sits, for people: "二、 > （三） > 第2段".
@@ -196,11 +250,11 @@ class Document:
         parts = [s.marker.raw.strip() if s.marker.ok else s.marker.expected_label for s in section.path]
         if leaf:
             parts.append(leaf)
-        elif paragraph.kind == "body":
+        elif paragraph.role in FRAME_NAMES:
+            parts = [FRAME_NAMES[paragraph.role]]
+        elif paragraph in section.paragraphs:
             index = next(i for i, p in enumerate(section.paragraphs, 1) if p is paragraph)
             parts.append(f"第{index}段")
-        elif paragraph.kind == "title":
-            parts = ["标题"]
         elif not parts:
             parts = ["标题行"]
         return " > ".join(parts)

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from fazhilint.packs import Packs
 
 _STOP = re.compile(r"[。；;：:！!？?]")
-_TITLE_FALLBACK = re.compile(r"^[^，,；;：:>]{4,60}[报報]告[。．.]?$")
-_UNIT_LINE = re.compile(r"^[\u4e00-\u9fff 　]{2,30}(人民政府|政府|委员会|办事处|党委|党工委|局|委|办)$")
 HEADING_CHARS = 40  # a heading's words are in its first characters; run-in headings go on with body text
 
 
@@ -108,8 +106,7 @@ def choose(doc: Document, packs: Packs, name: str | None = None) -> Profile | No
     profiles = available(packs)
     if name:
         return profiles.get(name)
-    title = title_paragraph(doc)
-    texts = [title.text] if title else [p.text for p in doc.paragraphs[:3]]
+    texts = [doc.title_text] if doc.title_text else [p.text for p in doc.content[:3]]
     for profile in profiles.values():
         if any(profile.detects(t) for t in texts):
             return profile
@@ -117,26 +114,13 @@ def choose(doc: Document, packs: Packs, name: str | None = None) -> Profile | No
 
 
 def title_paragraph(doc: Document) -> Paragraph | None:
-    """The document's title: the grammar's title line, else an opening line that reads like one
-    but ends with a full stop (which keeps the grammar from taking it for a title)."""
-    if doc.title:
-        return doc.title
-    for p in doc.root.paragraphs[:5]:
-        if _TITLE_FALLBACK.match(p.text.strip()):
-            return p
-    return None
+    """The first line of the document's title block (fazhilint/roles.py decides the block)."""
+    return doc.title_lines[0] if doc.title_lines else None
 
 
 def title_text(doc: Document) -> str:
-    """The title's text, with the issuing unit in front when the page puts it on the line above
-    (“赵县人民政府” / “2022年度法治政府建设情况报告”)."""
-    title = title_paragraph(doc)
-    if title is None:
-        return ""
-    above = [p for p in doc.paragraphs if p.line < title.line][-1:]
-    if above and _UNIT_LINE.match(above[0].text.strip()):
-        return f"{above[0].text.strip()} {title.text.strip()}"
-    return title.text.strip()
+    """The title as one line, the unit on the line above and a title broken over lines joined again."""
+    return doc.title_text
 
 
 def heading_words(section: Section) -> str:

@@ -42,6 +42,9 @@ class Source:
     line_labels: dict[int, str] = field(default_factory=dict)
     # Word comments (批注): (start, end, text) of the span each is anchored on; read for suppressions.
     comments: list[tuple[int, int, str]] = field(default_factory=list)
+    # What the reader knows of a line's layout, for paragraph roles (fazhilint/roles.py):
+    # "center", "right", "title-style" (Word's Title / 标题 style).
+    line_hints: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<string>", **kwargs) -> Source:

@@ -78,7 +78,7 @@ def test_excerpts_title_and_unit_findings():
         found = compliance(lint_path(path, Config(select=("FZ505", "FZ506"))))
         if found:
             seen[path.name] = found
-    assert seen == {"011.txt": [(2, "FZ506")]}  # 大河乡人民政府 / 关于法治政府建设的情况报告: no year
+    assert seen == {"011.txt": [(1, "FZ506")]}  # 大河乡人民政府 / 关于法治政府建设的情况报告: no year
 
 
 JIEBA_PROBE = """

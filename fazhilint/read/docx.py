@@ -42,6 +42,7 @@ class Line:
     segments: list[tuple[int, int, object]] = field(default_factory=list)  # (start, end, w:r) in text
     marks: list[tuple[str, str, int]] = field(default_factory=list)  # comment range (tag, w:id, offset)
     fields: list[tuple[int, int]] = field(default_factory=list)  # spans of field results (dates, page numbers …)
+    hints: frozenset[str] = frozenset()  # what Word says of its place: "center", "right", "title-style"
 
 
 def piece(child) -> str:
@@ -102,6 +103,7 @@ def read_lines(document) -> list[Line]:
     """Every body and table-cell paragraph of a python-docx Document, in order."""
     styles = _part(document, "/styles")
     numbering = Numbering(_part(document, "/numbering"), styles)
+    layout = _Layout(styles)
     toc_styles = set() if styles is None else set(map(str, TOC_STYLES(styles)))
     lines: list[Line] = []
     tables = [0]
@@ -115,6 +117,8 @@ def read_lines(document) -> list[Line]:
                     lines.append(Line("", TOC_LABEL, child))  # a table of contents repeats the headings
                 else:
                     lines.append(_line(child, numbering, cell or f"第{len(lines) + 1}段"))
+                    if cell is None:
+                        lines[-1].hints = layout.hints(child)
             elif tag == W + "tbl":
                 tables[0] += 1
                 table(child, f"{CELL_LABEL}{tables[0]}" if cell is None else f"{cell} {CELL_LABEL}{tables[0]}")
@@ -129,6 +133,43 @@ def read_lines(document) -> list[Line]:
 
     block(document.element.body, None)
     return lines
+
+
+class _Layout:
+    """Alignment and style of a paragraph, as far as paragraph roles need them (fazhilint/roles.py):
+    direct alignment, else the style's, following ``basedOn``."""
+
+    TITLE_STYLES = {"title", "标题"}
+
+    def __init__(self, styles):
+        self.styles = {}
+        for style in [] if styles is None else styles.iterfind(f"{W}style"):
+            self.styles[style.get(W + "styleId")] = style
+
+    def hints(self, p) -> frozenset[str]:
+        style_id = p.find(f"{W}pPr/{W}pStyle")
+        style_id = style_id.get(W + "val") if style_id is not None else None
+        align = self._align(p.find(f"{W}pPr"), style_id)
+        hints = {"center"} if align == "center" else {"right"} if align in ("right", "end") else set()
+        name = self.styles.get(style_id)
+        name = name.find(f"{W}name") if name is not None else None
+        if (style_id or "").lower() == "title" or name is not None and name.get(W + "val", "").lower() in self.TITLE_STYLES:
+            hints.add("title-style")
+        return frozenset(hints)
+
+    def _align(self, ppr, style_id: str | None) -> str | None:
+        seen = set()
+        while True:
+            jc = ppr.find(f"{W}jc") if ppr is not None else None
+            if jc is not None:
+                return jc.get(W + "val")
+            style = self.styles.get(style_id)
+            if style is None or style_id in seen:
+                return None
+            seen.add(style_id)
+            ppr = style.find(f"{W}pPr")
+            based = style.find(f"{W}basedOn")
+            style_id = based.get(W + "val") if based is not None else None
 
 
 def _hidden(r) -> bool:
@@ -195,6 +236,7 @@ def source_from_lines(path: str, lines: list[Line], comments: dict[str, str] | N
         rendered=[span for s, line in zip(starts, lines)
                   for span in ([(s, s + line.rendered)] if line.rendered else []) + [(s + a, s + b) for a, b in line.fields]],
         line_labels={n: line.label for n, line in enumerate(lines, 1)},
+        line_hints={n: line.hints for n, line in enumerate(lines, 1) if line.hints},
     )
 
 

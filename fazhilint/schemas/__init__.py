@@ -47,7 +47,7 @@ def _config() -> dict:
         for key in (rule.code, rule.name):
             if rule.options:
                 options[key] = {
-                    "type": "object", "additionalProperties": False, "description": rule.summary,
+                    "type": "object", "additionalProperties": False, "description": f"规则 {rule.code} 的选项",
                     "properties": {o.name: _option(o) for o in rule.options},
                 }
     return {
@@ -104,7 +104,7 @@ def _pack() -> dict:
     profile = {"type": "object", "required": ["id", "source"], "properties": {
         **common, "element": {"type": "array", "items": {"type": "object", "required": ["id"],
                                                            "properties": common}}}}
-    tables = {r.name: {"type": "array", "items": entry, "description": f"{r.code}：{r.summary}"}
+    tables = {r.name: {"type": "array", "items": entry, "description": f"规则 {r.code} 读取的条目"}
               for r in _rules() if r.reads_pack}
     return {
         "$schema": _DRAFT,

@@ -17,7 +17,6 @@ from fazhilint.rules.compliance import sections_of
 CAP = 20.0  # a problem counts as addressed once this much keyword weight is shared, however long it is
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _SENTENCE = re.compile(r"(?<=[。；;！!？?])")
-_CAUSE = re.compile(r"主要原因|原因是|原因在于|究其原因|主要是由于|由于|一方面")
 _MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十0-9]*[）)、.．]?")
 
 
@@ -70,10 +69,11 @@ class UnaddressedProblem(Rule):
         if not problems or not plans:
             return
         threshold = ctx.options["threshold"]
+        causes = doc.lexicon.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
         weight = _weights([keywords(p.text) for p in doc.paragraphs])
         measures = [keywords(m.text) for m in plans]
         for problem in problems:
-            wanted = keywords(_opening(problem.text))
+            wanted = keywords(_opening(problem.text, causes))
             if not wanted:
                 continue
             total = min(sum(weight(w) for w in wanted), CAP)
@@ -98,9 +98,9 @@ class UnaddressedProblem(Rule):
             )
 
 
-def _opening(text: str) -> str:
+def _opening(text: str, causes: re.Pattern) -> str:
     """A problem's heading and first sentences: what it is about, before the details and the causes."""
-    return _CAUSE.split("".join(_SENTENCE.split(_MARKER.sub("", text, 1))[:3])[:160], 1)[0]
+    return causes.split("".join(_SENTENCE.split(_MARKER.sub("", text, 1))[:3])[:160], 1)[0]
 
 
 def _weights(documents: list[set[str]]):

@@ -11,6 +11,7 @@ from fazhilint.rule import Rule
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _TYPE = re.compile(r"[报報]告$")
 _STOP = re.compile(r"[。．.]+$")
+_SUFFIX = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
 
 
 class TitleFormat(Rule):
@@ -43,18 +44,18 @@ class TitleFormat(Rule):
     fix = Applicability.SAFE  # only the trailing full stop
 
     def check(self, doc, ctx):
-        title = profiles.title_paragraph(doc)
-        profile = doc.profile
-        if title is None or profile is None:
+        lines, profile = doc.title_lines, doc.profile
+        if not lines or profile is None:
             return
-        text = title.text.rstrip()
-        stop = _STOP.search(text)
+        last = lines[-1]
+        stop = _STOP.search(last.text.rstrip())
         if stop:
-            start = title.start + stop.start()
-            yield self.report(start, title.start + stop.end(), "标题末尾不加句号：请删去",
-                              Fix.safe(Edit(start, title.start + stop.end(), "")))
-            text = text[: stop.start()]
-        wanted, full = profile.title_requires, profiles.title_text(doc)
+            start = last.start + stop.start()
+            yield self.report(start, last.start + stop.end(), "标题末尾不加句号：请删去",
+                              Fix.safe(Edit(start, last.start + stop.end(), "")))
+        full = _STOP.sub("", doc.title_text)
+        text = _SUFFIX.sub("", full)  # “……情况报告（乡镇版）”, “……报告 (2024-02-26)”
+        wanted = profile.title_requires
         missing = [what for key, what, present in (
             ("unit", "发文机关（单位名称）", profiles.names_unit(full)),
             ("year", "年份", _YEAR.search(text)),
@@ -66,7 +67,7 @@ class TitleFormat(Rule):
             year = doc.report_year or "××××"
             unit = profiles.title_head(full) if profiles.names_unit(full) else "××镇人民政府"
             yield self.report(
-                title.start, title.start + len(text),
-                f"标题“{text.strip()}”缺少{'、'.join(missing)}：应写成如“{unit}关于{year}年度"
+                lines[0].start, last.start + len(last.text.rstrip()),
+                f"标题“{full}”缺少{'、'.join(missing)}：应写成如“{unit}关于{year}年度"
                 f"{'法治政府建设情况' if profile.id == 'fazhi-annual' else '……'}的报告”",
             )

@@ -8,9 +8,10 @@ from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.document import year_mentions
 from fazhilint.rule import Rule
 
-# What a heading is about: the plan for next year, or the work of the report year.
-_PLAN = re.compile(r"安排|计划|打算|思路|下一步|展望|工作要点|主要任务|工作任务|重点任务|重点工作|设想")
-_DONE = re.compile(r"情况|成效|举措|措施|回顾|开展|完成|不足|问题|原因|成绩|做法|亮点")
+# What a heading is about, the plan for next year or the work of the report year: the words
+# that name those parts of a report in the profiles (rules/profiles.toml, doc.lexicon).
+PLAN = ("plan",)
+DONE = ("measures", "shortcomings", "leaders")
 _HEAD_END = re.compile(r"[。；;：:，,]")
 HEAD = 40  # a heading's own words: run-in headings continue with body text
 LEAD = 3  # the year must open the heading (after at most this many characters: “一、”, “（一）”)
@@ -53,6 +54,7 @@ class YearMismatch(Rule):
         n = doc.report_year
         if n is None:
             return
+        plans, done_words = doc.lexicon.pattern("headings", *PLAN), doc.lexicon.pattern("headings", *DONE)
         for section in doc.sections():
             start = section.marker.end
             raw = doc.text[start : section.heading.end]
@@ -63,7 +65,7 @@ class YearMismatch(Rule):
             year, a, b = first
             if head[b:].lstrip().startswith("年以来") or head[b:].lstrip().startswith("以来"):
                 continue
-            plan, done = _PLAN.search(head), _DONE.search(head)
+            plan, done = plans.search(head), done_words.search(head)
             if bool(plan) == bool(done):
                 continue
             expected = n + 1 if plan else n
@@ -74,7 +76,7 @@ class YearMismatch(Rule):
             yield from self._opening(doc, n)
 
     def _opening(self, doc, n):
-        body = [p for p in doc.root.paragraphs if p.kind == "body"][:3]
+        body = [p for p in doc.root.paragraphs if p.role == "body"][:3]
         for p in body:
             for pattern in _OPENING:
                 m = pattern.search(doc.text[p.start : p.end])

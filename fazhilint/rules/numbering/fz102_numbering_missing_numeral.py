@@ -44,6 +44,13 @@ class NumberingMissingNumeral(Rule):
             m = section.marker
             if m.kind != "broken" or not EMPTY_MARKER.match(m.raw.strip()):
                 continue
+            if m.stray:  # “、” followed by a correct “二、”: one slip, reported once, here
+                yield self.report(
+                    m.start, m.end,
+                    f"序号缺少数字，而后面的“{label(m.level, m.expected)}”已正确编号：此处的“{m.raw.strip()}”"
+                    "多半是误加的，或此行应并入上一段，请核对后删去",
+                )
+                continue
             numeral = to_chinese(m.expected) if m.level <= 2 else str(m.expected)
             at = m.start if m.level == 1 else m.start + 1  # before 、, or inside the brackets
             yield self.report(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fazhilint.diagnostics import Applicability, Edit, Fix, Severity
 from fazhilint.document import label
+from fazhilint.profiles import heading_words
 from fazhilint.rule import Rule
 
 
@@ -40,9 +41,11 @@ class HeadingUnnumbered(Rule):
             siblings = parent.children
             for section in siblings:
                 m = section.marker
-                if m.kind != "implied":
+                if m.kind != "implied" or m.stray:  # a stray: the numbered sections after it count right
                     continue
                 if not any(s.marker.kind != "implied" and s.level == m.level for s in siblings):
+                    continue
+                if _continues(doc, siblings, section):
                     continue
                 wanted = label(m.level, m.expected)
                 yield self.report(
@@ -50,3 +53,15 @@ class HeadingUnnumbered(Rule):
                     f"标题“{section.title}”缺少序号：同级标题都有序号，此处应为“{wanted}”",
                     Fix.unsafe(Edit(m.start, m.start, wanted)),
                 )
+
+
+def _continues(doc, siblings, section) -> bool:
+    """An unnumbered heading that names the same required part as the numbered section before it
+    (“二、存在的不足和原因” … “法治建设不足的原因”) is a sub-heading of that part, not a new section."""
+    if doc.profile is None:
+        return False
+    before = [s for s in siblings[: siblings.index(section)] if s.level == section.level and s.marker.ok]
+    if not before:
+        return False
+    named = [e.id for e in doc.profile.elements if e.matches(heading_words(section))]
+    return bool(named) and any(doc.profile.element(i).matches(heading_words(before[-1])) for i in named)

@@ -34,12 +34,12 @@ class DuplicateParagraph(Rule):
 
     def check(self, doc, ctx):
         seen: dict[str, int] = {}
-        for p in doc.paragraphs:
+        for p in doc.content:
             key = _SPACE.sub("", p.text)
             if len(key) < MIN_LENGTH:
                 continue
             if key in seen:
-                what = "标题" if p.kind == "title" else "段落"
+                what = "标题" if p.role == "title" else "段落"
                 yield self.report(p.start, p.end, f"{what}重复：与第 {seen[key]} {doc.source.line_unit}完全相同，请删除多余的一处")
             else:
                 seen[key] = p.line

@@ -6,7 +6,7 @@ import re
 
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
-from fazhilint.rules.punctuation import SPACES, inside, is_chinese_side, is_furniture, prose, url_spans
+from fazhilint.rules.punctuation import SPACES, inside, is_chinese_side, prose, url_spans
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF = re.compile(r"[,;:?!()]")
@@ -82,8 +82,6 @@ class HalfwidthPunctuation(Rule):
     def check(self, doc, ctx):
         groups, fullwidth = [], 0
         for _, offset, text in prose(doc):
-            if is_furniture(text):
-                continue
             fullwidth += sum(text.count(c) for c in FULL.values())
             groups.extend([offset + i for i in g] for g in halfwidth_marks(text))
         if not groups:

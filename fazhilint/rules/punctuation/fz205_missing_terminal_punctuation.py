@@ -54,7 +54,7 @@ class MissingTerminalPunctuation(Rule):
                 offset, text = offset + text.find("。") + 1, text[text.find("。") + 1 :] if "。" in text else ""
             body = text.rstrip(SPACES)
             last = body.rstrip(CLOSING)[-1:]
-            if p.kind == "title" or len(body) < MIN_LENGTH or not (is_cjk(last) or last.isalnum() or last == "%"):
+            if not p.is_prose or len(body) < MIN_LENGTH or not (is_cjk(last) or last.isalnum() or last == "%"):
                 continue  # ends with a mark: a full stop, a semicolon, a colon, or a line broken at a comma
             if not _CLAUSE.search(body) or sum(map(is_cjk, body)) < len(body) / 2 or not is_sentence(p, body):
                 continue

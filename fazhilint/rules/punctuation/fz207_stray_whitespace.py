@@ -7,7 +7,7 @@ import re
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
 from fazhilint.rules.punctuation import (
-    CLOSING, FULLWIDTH, OPENING, SPACES, inside, is_chinese_side, is_furniture, is_sentence, prose, quoted_spans,
+    CLOSING, FULLWIDTH, OPENING, SPACES, inside, is_chinese_side, is_sentence, prose, quoted_spans,
 )
 
 _RUN = re.compile(f"[{SPACES}]+")
@@ -78,7 +78,7 @@ class StrayWhitespace(Rule):
             if p.is_heading and p.start < offset and text[:1] in SPACES and text.strip(SPACES):
                 run = _RUN.match(text)
                 yield self._report(raw, offset, offset + run.end(), "序号与标题之间")
-            if not is_sentence(p, text) and not p.is_heading or is_furniture(text):
+            if not is_sentence(p, text) and not p.is_heading:
                 continue
             quoted = quoted_spans(text)
             for m in _RUN.finditer(text):

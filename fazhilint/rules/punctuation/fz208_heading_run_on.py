@@ -6,7 +6,7 @@ import re
 
 from fazhilint.diagnostics import Applicability, Edit, Fix, Severity
 from fazhilint.rule import Rule
-from fazhilint.rules.punctuation import SENTENCE_MARKS, prose_start
+from fazhilint.rules.punctuation import CLAUSE_MARKS, prose_start
 
 RUN_IN_MAX = 30  # a run-in heading is at most this long before its 。
 _END = re.compile(r"[。！？]")
@@ -29,7 +29,7 @@ def _kind(section, text: str) -> str:
         return "joined"
     if end and 0 < end.start() <= RUN_IN_MAX and not _CLAUSE_END.search(first):
         return "terminated"
-    if not section.paragraphs and len(first) > RUN_IN_MAX and SENTENCE_MARKS.search(title):
+    if not section.paragraphs and len(first) > RUN_IN_MAX and CLAUSE_MARKS.search(title):
         return "runon"
     return "other"
 
