@@ -38,8 +38,8 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; folders walked (hidden files skipped), sorted for stable output."""
+def _expand(paths: list[str], skip: Optional[Path] = None) -> list[str]:
+    """Files as given; folders walked (hidden files and fazhilint's own files skipped), sorted for stable output."""
     out = []
     for p in paths:
         path = Path(p)
@@ -51,7 +51,18 @@ def _expand(paths: list[str]) -> list[str]:
             )
         else:
             out.append(p)
+    if skip is not None:
+        out = [p for p in out if p == "-" or Path(p).resolve() != skip.resolve()]
     return out
+
+
+def _load_baseline(path: Path):
+    from fazhilint.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as e:
+        _usage_error(str(e))
 
 
 def _is_settings(f: Path) -> bool:
@@ -124,6 +135,7 @@ def check(
     profile: Annotated[Optional[str], typer.Option("--profile", help="报告类型，如 fazhi-annual、report；默认按标题判断。")] = None,
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行检查的进程数；默认文件多时按 CPU 核数。")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="基线文件：其中记录的问题不再显示（用 fazhilint baseline 生成）。")] = None,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", help="检查一个 .docx，另存一份带批注的副本（每个问题一条 Word 批注）；原文件不改动。")] = None,
 ) -> None:
     """检查报告，列出问题并说明应如何修改。"""
@@ -146,8 +158,9 @@ def check(
     overrides = dict(select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile)
     config = _config(config_file, **overrides)  # the run's own: its fail-on decides the exit code
 
-    expanded = _expand(paths)
+    expanded = _expand(paths, skip=baseline)
     configs = _configs(expanded, config_file, pack, **overrides)
+    recorded = _load_baseline(baseline) if baseline else None
     if annotate:
         _check_annotate(expanded, annotate)
     revised = output if fix and not diff and output is not None and output.suffix.lower() == ".docx" else None
@@ -155,7 +168,8 @@ def check(
         _check_annotate(expanded, revised, "--fix -o", "fazhilint check 草稿.docx --fix -o 草稿.修订.docx")
         output = None
         fmt = output_format or ("full" if sys.stdout.isatty() else "concise")
-    results, context = _lint(expanded, configs, fix, diff, unsafe_fixes, stdin_filename, jobs)
+    results, context = _lint(expanded, configs, fix, diff, unsafe_fixes, stdin_filename, jobs,
+                             (recorded, baseline) if baseline else None)
     if diff:
         return
     if revised:
@@ -178,7 +192,7 @@ def check(
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
-def _lint(paths, configs, fix, diff, unsafe, stdin_filename, jobs):
+def _lint(paths, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None):
     from fazhilint.engine import auto_jobs, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
@@ -200,6 +214,14 @@ def _lint(paths, configs, fix, diff, unsafe, stdin_filename, jobs):
         if (fix or diff) and result.readable:
             result = _fix(result, configs[path], unsafe, write=fix and not diff, show_diff=diff, context=context)
         results.append(result)
+    if baseline:  # hidden before anything is counted
+        from fazhilint import baseline as baselines
+
+        recorded, path = baseline
+        stale = baselines.apply(results, recorded, path.resolve().parent)
+        if stale:
+            sys.stderr.write(f"基线中有 {stale} 个问题已不再出现；运行 fazhilint baseline … --baseline {path} "
+                             "--ratchet 把它们从基线中去掉\n")
     for r in results:
         if not r.readable or not r.source.rewritable:
             continue  # their fixes are suggestions only
@@ -294,6 +316,35 @@ def _fix_sidecar(result, write, show_diff, context):
         context.fixed += len(unused)
         result.diagnostics = [d for d in result.diagnostics if d not in unused]
     return result
+
+
+@app.command("baseline")
+def write_baseline(
+    paths: Annotated[list[str], typer.Argument(help="要记入基线的文件或文件夹。")],
+    baseline: Annotated[Path, typer.Option("--baseline", help="基线文件。")] = Path(".fazhilint-baseline.json"),
+    ratchet: Annotated[bool, typer.Option("--ratchet", help="只从基线中去掉已不再出现的问题，从不增加。")] = False,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认从每个文件所在文件夹向上查找）。")] = None,
+) -> None:
+    """把现有问题记入基线文件；此后 check --baseline 只显示新出现的问题。"""
+    from fazhilint import baseline as baselines
+    from fazhilint.engine import auto_jobs, lint_paths
+    from fazhilint.fix import write_atomic
+
+    expanded = [p for p in _expand(paths, skip=baseline) if p != "-"]
+    configs = _configs(expanded, config_file, None)
+    results = lint_paths(expanded, configs, auto_jobs(len(expanded)))
+    base = baseline.resolve().parent
+    old = _load_baseline(baseline) if baseline.exists() else None
+    if ratchet and old is None:
+        _usage_error(f"--ratchet 需要已有的基线文件：{baseline}")
+    entries = baselines.build(results, base, old, ratchet)
+    write_atomic(baseline, baselines.dump(entries, results, base).encode("utf-8"))
+    total = sum(entries.values())
+    change = ""
+    if old is not None:
+        removed, added = sum((old - entries).values()), sum((entries - old).values())
+        change = f"，去掉 {removed} 个" + (f"、新增 {added} 个" if added else "")
+    sys.stderr.write(f"已写入基线 {baseline}：{len(entries)} 条，共 {total} 个问题{change}\n")
 
 
 @app.command("config")

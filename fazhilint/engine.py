@@ -27,6 +27,7 @@ class FileResult:
     document: Document | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressed: int = 0  # findings excused by a suppression with a reason
+    baselined: int = 0  # findings hidden because a baseline records them
 
     @property
     def readable(self) -> bool:

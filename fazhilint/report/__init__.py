@@ -59,7 +59,9 @@ def summary_line(results, context: RenderContext) -> str:
     total = sum(c.values())
     files = len(results)
     suppressed = sum(r.suppressed for r in results)
+    baselined = sum(r.baselined for r in results)
     excused = f"另有 {suppressed} 个问题已按注明的理由忽略。" if suppressed else ""
+    excused += f"另有 {baselined} 个问题已记入基线，未显示。" if baselined else ""
     if not total:
         return f"检查了 {files} 个文件，未发现问题。{excused}"
     parts = [f"错误 {c['error']}", f"警告 {c['warning']}", f"提示 {c['info']}"]
