@@ -33,6 +33,15 @@ def _root(
     """法治政府建设年度报告（及其他公文报告）合规检查工具。"""
 
 
+def _default_format(output) -> str:
+    """full on a terminal, github inside GitHub Actions, else concise (also for -o)."""
+    import os
+
+    if output is None and os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "full" if output is None and sys.stdout.isatty() else "concise"
+
+
 def _codes(values: list[str] | None) -> tuple[str, ...]:
     """--select FZ1,FZ2 --select FZ3 → ("FZ1", "FZ2", "FZ3")."""
     return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
@@ -121,7 +130,7 @@ def _usage_error(message: str):
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹；“-”表示从标准输入读取。")],
-    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、github、sarif、xlsx、html。默认：终端用 full，否则 concise。")] = None,
+    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、github、gitlab、junit、sarif、xlsx、html。默认：终端用 full，GitHub Actions 中用 github，否则 concise。")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把报告写入此文件，而不是标准输出。")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="只启用这些规则：代码、前缀（FZ1）或名称，可用逗号分隔。")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
@@ -135,6 +144,7 @@ def check(
     profile: Annotated[Optional[str], typer.Option("--profile", help="报告类型，如 fazhi-annual、report；默认按标题判断。")] = None,
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行检查的进程数；默认文件多时按 CPU 核数。")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="只列出每条规则的问题数（json 格式时为 JSON）。")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="基线文件：其中记录的问题不再显示（用 fazhilint baseline 生成）。")] = None,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", help="检查一个 .docx，另存一份带批注的副本（每个问题一条 Word 批注）；原文件不改动。")] = None,
 ) -> None:
@@ -142,7 +152,7 @@ def check(
     from fazhilint.diagnostics import Severity
     from fazhilint.report import BINARY, FORMATS, missing_extra, renderer
 
-    fmt = output_format or ("full" if output is None and sys.stdout.isatty() else "concise")
+    fmt = output_format or _default_format(output)
     if fmt not in FORMATS:
         _usage_error(f"未知的输出格式“{fmt}”；可用：{'、'.join(FORMATS)}")
     if missing_extra(fmt):
@@ -167,7 +177,7 @@ def check(
     if revised:  # --fix -o 副本.docx: the fixes as tracked changes in a copy; the report to the terminal
         _check_annotate(expanded, revised, "--fix -o", "fazhilint check 草稿.docx --fix -o 草稿.修订.docx")
         output = None
-        fmt = output_format or ("full" if sys.stdout.isatty() else "concise")
+        fmt = output_format or _default_format(None)
     results, context = _lint(expanded, configs, fix, diff, unsafe_fixes, stdin_filename, jobs,
                              (recorded, baseline) if baseline else None)
     if diff:
@@ -176,16 +186,25 @@ def check(
         results[0] = _write_revised(results[0], configs[expanded[0]], unsafe_fixes, revised)
     if annotate:
         _write_annotated(results[0], annotate)
+    render = renderer(fmt)
+    if statistics:
+        from fazhilint.report import render_statistics
+
+        if fmt in BINARY:
+            _usage_error(f"--statistics 不能与“{fmt}”格式同用；请用默认格式或 -f json")
+
+        def render(results, out, context):
+            render_statistics(results, out, context, as_json=fmt == "json")
     if output:  # written in one step, so an interrupted run never leaves half a report
         from fazhilint.fix import write_atomic
 
         buffer = io.BytesIO() if fmt in BINARY else io.StringIO(newline="\n")
-        renderer(fmt)(results, buffer, context)
+        render(results, buffer, context)
         data = buffer.getvalue()
         write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
     else:
         context.color = None if sys.stdout.isatty() else False
-        renderer(fmt)(results, sys.stdout, context)
+        render(results, sys.stdout, context)
     from fazhilint.engine import exit_code
 
     code = exit_code(results, config)

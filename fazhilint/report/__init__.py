@@ -14,6 +14,8 @@ FORMATS = {
     "json": "JSON 数组（稳定的机器接口，见 README）",
     "github": "GitHub Actions 注释（::error file=…::…）",
     "sarif": "SARIF 2.1.0（代码扫描平台）",
+    "junit": "JUnit XML（CI 的测试报告视图）",
+    "gitlab": "GitLab 代码质量报告（合并请求中显示）",
     "xlsx": "Excel 工作簿：每个文件一行的汇总表和全部问题明细（须配合 -o）",
     "html": "一个独立的 HTML 页面：原文中标出每个问题，手机上也能看（配合 -o 报告.html）",
 }
@@ -63,7 +65,8 @@ def summary_line(results, context: RenderContext) -> str:
     excused = f"另有 {suppressed} 个问题已按注明的理由忽略。" if suppressed else ""
     excused += f"另有 {baselined} 个问题已记入基线，未显示。" if baselined else ""
     if not total:
-        return f"检查了 {files} 个文件，未发现问题。{excused}"
+        fixed = f"已自动修复 {context.fixed} 处，修复后" if context.fixed else ""
+        return f"检查了 {files} 个文件，{fixed}未发现问题。{excused}"
     parts = [f"错误 {c['error']}", f"警告 {c['warning']}", f"提示 {c['info']}"]
     line = f"检查了 {files} 个文件，发现 {total} 个问题（{'，'.join(parts)}）。{excused}"
     if context.fixed:
@@ -100,3 +103,35 @@ def suggestion(d, text: str) -> str:
 
 def _clip(s: str, width: int = 20) -> str:
     return s if len(s) <= width else s[:width] + "……"
+
+
+def statistics(results) -> list[tuple[str, str, int, int]]:
+    """(code, name, count, fixable count) per rule, most frequent first."""
+    from collections import Counter
+
+    from fazhilint.fix import applicable
+
+    count, fixable, names = Counter(), Counter(), {}
+    for r in results:
+        for d in r.diagnostics:
+            count[d.code] += 1
+            names[d.code] = d.name
+            fixable[d.code] += bool(r.readable and r.source.rewritable and applicable(d, unsafe=False))
+    return [(code, names[code], n, fixable[code]) for code, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render_statistics(results, out, context, as_json: bool) -> None:
+    """``--statistics``: counts per rule instead of the findings."""
+    rows = statistics(results)
+    if as_json:
+        import json
+
+        json.dump([{"code": c, "name": n, "count": k, "fixable": f} for c, n, k, f in rows], out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    width = max((len(str(k)) for _, _, k, _ in rows), default=1)
+    for code, name, n, fixable in rows:
+        mark = "[*]" if fixable == n else f"[{fixable}可修复]" if fixable else "   "
+        out.write(f"{n:>{width}}\t{code}\t{mark}\t{name}\n")
+    out.write(summary_line(results, context) + "\n")
