@@ -2,7 +2,8 @@
 
     python benchmarks/bench.py [REPORT]
 
-- whole-process time of `fazhilint check` on the report (concise and full output),
+- whole-process time of `fazhilint check` on the report (concise and full output, and with
+  `--select FZ1`: only the numbering rules imported and run),
 - the same for a do-nothing typer command (the floor every typer CLI pays),
 - in-process parse time of the report repeated 100 times,
 - the cost of FZ503 (unaddressed-problem, the only rule that loads jieba): whole process
@@ -87,6 +88,7 @@ def main() -> None:
     floor = wall([sys.executable, f.name, str(report)])
     concise = wall(exe + ["check", "-f", "concise", str(report)])
     full = wall(exe + ["check", "-f", "full", str(report)])
+    numbering = wall(exe + ["check", "-f", "concise", "--select", "FZ1", str(report)])
     module = [sys.executable, "-m", "fazhilint", "check", "-f", "concise", str(report)]
     with_fz503, without_fz503 = paired(module, module + ["--ignore", "FZ503"])
     first = subprocess.run([sys.executable, "-c", FIRST_RUN, str(report)], capture_output=True, text=True, cwd=REPO)
@@ -108,6 +110,7 @@ def main() -> None:
     print(f"do-nothing typer command      {floor:7.1f} ms  (median of {RUNS})")
     print(f"fazhilint check -f concise    {concise:7.1f} ms  ({concise / floor:.2f}x the typer floor)")
     print(f"fazhilint check -f full       {full:7.1f} ms  ({full / floor:.2f}x)")
+    print(f"check --select FZ1 (numbering) {numbering:6.1f} ms  ({numbering / floor:.2f}x; only those rules imported)")
     print(f"parse, report x100 in-process {parse_ms:7.1f} ms  ({len(big.text)} characters)")
     print(f"python -m fazhilint check     {with_fz503:7.1f} ms  (all rules; median of {RUNS}, alternated)")
     print(f"  same with --ignore FZ503    {without_fz503:7.1f} ms  (FZ503 adds {with_fz503 - without_fz503:+.1f} ms)")

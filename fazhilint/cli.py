@@ -498,11 +498,14 @@ def _frame(out, paragraphs, unit: str) -> None:
 
 
 @app.command("rules")
-def list_rules() -> None:
+def list_rules(
+    markdown: Annotated[bool, typer.Option("--markdown", help="输出 Markdown 表格（README 的规则表由此生成）。")] = False,
+) -> None:
     """列出全部规则：代码、名称、默认级别、修复方式、说明。"""
-    from fazhilint.rules import all_rules
-
-    rows = [(r.code, r.name, r.severity.chinese, _fix_label(r), r.summary) for r in all_rules()]
+    rows = _rule_rows()
+    if markdown:
+        sys.stdout.write(rules_table())
+        return
     if not sys.stdout.isatty():  # piped or saved: one rule a line, tab-separated, nothing cut
         sys.stdout.writelines("\t".join(row) + "\n" for row in rows)
         return
@@ -515,6 +518,19 @@ def list_rules() -> None:
     for row in rows:
         table.add_row(*row)
     Console(highlight=False).print(table)
+
+
+def _rule_rows() -> list[tuple[str, ...]]:
+    from fazhilint.rules import all_rules
+
+    return [(r.code, r.name, r.severity.chinese, _fix_label(r), r.summary) for r in all_rules()]
+
+
+def rules_table() -> str:
+    """The rule table of README.md, generated (tests/rules/test_rule_docs.py keeps README current)."""
+    lines = ["| 代码 | 名称 | 级别 | 修复 | 检查什么 |", "|---|---|---|---|---|"]
+    lines += [f"| {' | '.join(row)} |" for row in _rule_rows()]
+    return "\n".join(lines) + "\n"
 
 
 def _fix_label(rule) -> str:
@@ -543,6 +559,82 @@ def rule(code: Annotated[str, typer.Argument(help="规则代码或名称，如 F
     extra = getattr(found, "describe_data", None)
     if extra:
         out.write(extra())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址。默认只允许本机访问；其他地址须先设置台账密码。")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口。")] = 8350,
+    data: Annotated[Optional[Path], typer.Option("--data", help="数据文件夹（SQLite 台账）；默认在用户数据目录下。")] = None,
+    database: Annotated[Optional[str], typer.Option("--database", help="数据库地址，如 postgresql+psycopg://用户@主机/库名；给出时不用 --data。")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="检查文件的进程数。")] = 2,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认查找 fazhilint.toml 或 pyproject.toml）。")] = None,
+    set_password: Annotated[bool, typer.Option("--set-password", help="设置台账页面的登录密码后退出（从终端输入，或从标准输入读一行）。")] = False,
+) -> None:
+    """启动网页服务：单位上传报告查看问题，县级查看报送台账。"""
+    import importlib.util
+
+    missing = [m for m in ("starlette", "jinja2", "python_multipart", "itsdangerous", "uvicorn", "sqlalchemy") if importlib.util.find_spec(m) is None]
+    if missing:
+        _usage_error("网页服务需要额外的组件，请先运行：pip install 'fazhilint[serve]'")
+    if data and database:
+        _usage_error("--data 与 --database 只能给出一个")
+    from fazhilint.serve import ledger
+
+    url = database or _sqlite_url(data)
+    try:
+        engine = ledger.connect(url)
+    except ledger.LedgerError as e:
+        _usage_error(str(e))
+    if set_password:
+        _set_password(engine)
+        return
+    from fazhilint.serve.app import Settings, create_app
+
+    config = _config(config_file)
+    _check_packs(config)
+    try:
+        application = create_app(Settings(database=url, host=host, config=config, workers=max(1, workers)))
+    except ledger.LedgerError as e:
+        _usage_error(str(e))
+    import uvicorn
+
+    shown = f"[{host}]" if ":" in host else host
+    sys.stderr.write(f"fazhilint 网页服务：http://{shown}:{port}/ （台账：{_redact(url)}；按 Ctrl+C 停止）\n")
+    uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _sqlite_url(data: Optional[Path]) -> str:
+    if data is None:
+        import platformdirs
+
+        data = platformdirs.user_data_path("fazhilint")
+    data.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{(data / 'ledger.sqlite3').resolve()}"
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _set_password(engine) -> None:
+    from fazhilint.serve import ledger
+    from fazhilint.serve.security import hash_password
+
+    if sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("台账密码（至少 8 位）：")
+        if getpass.getpass("再输入一次：") != password:
+            _usage_error("两次输入的密码不一致，未设置")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < 8:
+        _usage_error("密码至少 8 位，未设置")
+    ledger.set_setting(engine, "password_hash", hash_password(password))
+    sys.stderr.write("已设置台账密码；重新启动服务后生效。\n")
 
 
 def main() -> None:

@@ -135,6 +135,12 @@ class _Builder:
                 paragraph = self._paragraph(item.children, "body")
                 paragraph.section = section
                 section.paragraphs.append(paragraph)
+            elif self._unnumbered_cell(item):  # a cell's words name a column, not a section of the report
+                heading_tree, *rest = item.children
+                paragraph = self._paragraph(heading_tree.children, "table-cell")
+                paragraph.section = section
+                section.paragraphs.append(paragraph)
+                self._fill(section, rest)
             else:  # section1..section4
                 heading_tree, *rest = item.children
                 heading = self._paragraph(heading_tree.children, "heading")
@@ -144,6 +150,11 @@ class _Builder:
                 section.children.append(child)
                 self._fill(child, rest)
         _number(section.children)
+
+    def _unnumbered_cell(self, item) -> bool:
+        token = item.children[0].children[0]
+        line = self.source.position(token.start_pos)[0]
+        return token.type == "IMPLIED_H1" and self.source.line_labels.get(line, "").startswith(CELL_LABEL)
 
     def _paragraph(self, tokens, role: str) -> Paragraph:
         start = tokens[0].start_pos

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fazhilint.packs import Entry, PackError
+from fazhilint.vocabulary import ORGAN_WORDS, PLACE_KINDS, TIERS
 
 if TYPE_CHECKING:
     from fazhilint.document import Document, Paragraph, Section
@@ -204,11 +205,9 @@ def _section_item(section: Section) -> Item:
 
 # ---- the reporting unit, read from the title ---------------------------------
 
-TIERS = {"街道": "乡镇", "镇": "乡镇", "乡": "乡镇", "县": "县区", "区": "县区", "旗": "县区", "市": "市", "省": "省",
-         "鎮": "乡镇", "鄉": "乡镇", "縣": "县区", "區": "县区"}
-_ORGAN = re.compile(r"中共|人民政府|政府|办事处|委员会|党工委|党委|关于|[0-9０-９]|年度?|[\s　]")
-_PLACE = re.compile(r"([\u4e00-\u9fff]{1,6}?)(街道|镇|乡|县|区|旗|市|省|鎮|鄉|縣|區)")
-_ORGANISATION = re.compile(r"[省市县区旗镇乡縣區鎮鄉]|街道|办事处|政府|委员会|党委|党工委|[局厅委办院署部所队]$|中心")
+_ORGAN = re.compile(rf"中共|{'|'.join(ORGAN_WORDS)}|关于|[0-9０-９]|年度?|[\s　]")
+_PLACE = re.compile(rf"([\u4e00-\u9fff]{{1,6}}?)({'|'.join(PLACE_KINDS)})")
+_ORGANISATION = re.compile(rf"{'|'.join(PLACE_KINDS)}|{'|'.join(ORGAN_WORDS)}|[局厅委办院署部所队]$|中心")
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,12 @@ CPython compiles a character class over the CJK block (``[\\u4e00-\\u9fff]``) by
 65,536-entry table in Python code, about 2.4 ms a class; the rules, rule packs and grammar
 hold some 250 patterns, which cost about 70 ms of every run (benchmarks/bench.py). The
 command line therefore keeps each pattern's compiled form (the opcode list the regex engine
-runs) in the user cache directory, keyed by the Python version and the engine's magic
-number, and hands it straight to the engine the next time.
+runs) in the user cache directory, keyed by the full Python version, the engine's magic
+number and a hash of the regex compiler's own sources, and hands it straight to the engine
+the next time. Measured after rules were made to load only when selected (issue 9): still
+about 100 ms a run on the reference report (``FAZHILINT_NO_REGEX_CACHE=1`` switches it off,
+for that comparison or for debugging). The file carries a checksum of its contents: a cache
+that is truncated or altered is ignored and rebuilt, never trusted.
 
 Only the command line installs this (``install()`` in ``cli.main``); importing fazhilint as a
 library changes nothing. Invalid patterns raise ``re.error`` exactly as before, and anything
@@ -15,6 +19,7 @@ unexpected (another Python's internals, an unreadable cache) falls back to the o
 from __future__ import annotations
 
 import atexit
+import hashlib
 import marshal
 import os
 import re
@@ -25,6 +30,8 @@ MAX_ENTRIES = 20_000  # a cache that grew past this (many county packs over time
 
 
 def install() -> None:
+    if os.environ.get("FAZHILINT_NO_REGEX_CACHE"):
+        return
     try:
         import _sre
         from re import _compiler, _parser
@@ -35,7 +42,7 @@ def install() -> None:
         return
     from fazhilint import resources
 
-    path = resources.cache_dir() / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
+    path = resources.cache_dir() / f"regex-{_key(_sre.MAGIC, _compiler, _parser)}.marshal"
     known = _load(path)
     added: dict = {}
 
@@ -65,10 +72,29 @@ def install() -> None:
     atexit.register(_save, path, known, added)
 
 
+def _key(magic, *modules) -> str:
+    """The Python that compiled the entries: its full version, the engine's magic number and the
+    regex compiler's sources (a patched compiler makes different code under the same version)."""
+    digest = hashlib.sha256(f"{sys.version}|{sys.implementation.cache_tag}|{magic}".encode())
+    for module in modules:
+        try:
+            digest.update(open(module.__file__, "rb").read())
+        except (OSError, AttributeError, TypeError):
+            digest.update(module.__name__.encode())
+    return digest.hexdigest()[:20]
+
+
 def _load(path) -> dict:
     try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        raw = path.read_bytes()
+    except OSError:
+        return {}
+    checksum, payload = raw[:32], raw[32:]
+    if hashlib.sha256(payload).digest() != checksum:
+        return {}  # truncated, from another writer, or altered: compile afresh
+    try:
+        data = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -80,8 +106,9 @@ def _save(path, known: dict, added: dict) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
+        payload = marshal.dumps(merged)
         with os.fdopen(fd, "wb") as f:
-            marshal.dump(merged, f)
+            f.write(hashlib.sha256(payload).digest() + payload)
         os.replace(tmp, path)
     except (OSError, ValueError):  # no writable cache: next run compiles again
         pass

@@ -26,6 +26,7 @@ FRAME = frozenset(("title", "addressee", "attachment-note", "closing", "furnitur
 
 TITLE_MAX = 80  # a title line is at most this long
 PROSE_MIN = 60  # a line this long is prose, whatever its punctuation
+FURNITURE_MAX = 160  # a line longer than this is never page furniture by its words
 TITLE_BLOCK = 6  # lines a title block may take (unit, two title lines, repeats, subtitle)
 CLOSING_LINES = 4  # signature lines above a 成文日期
 _PARENTHESISED = re.compile(r"^[（(—－-].*[）)]?$")
@@ -46,6 +47,8 @@ def frame_roles(lines: list[Line], furniture: Iterable[re.Pattern]) -> dict[int,
     roles: dict[int, str] = {}
 
     def furnishing(line: Line) -> bool:
+        if len(line.text) > FURNITURE_MAX:
+            return False
         return any(p.fullmatch(line.text) for p in furniture) or V.is_metadata(line.text)
 
     for line in lines:
@@ -65,6 +68,8 @@ def _titleish(line: Line) -> bool:
     """A line that can be part of a title block: short, no sentence marks (a full stop at the very
     end is a slip FZ506 reports), not a numbered heading."""
     text = line.text.rstrip("。.")
+    if text != line.text and not V.TITLE_TYPE.search(text):
+        return False  # a line ending with a full stop is a sentence, unless it names the document
     return (len(text) <= TITLE_MAX and not V.SENTENCE_MARKS.search(text)
             and not V.MARKER.match(text) and not text.endswith(("：", ":")))
 

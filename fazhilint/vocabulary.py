@@ -53,7 +53,10 @@ DATE_LINE = re.compile(
 
 # ---- organisations and places ------------------------------------------------------
 
-PLACE_KINDS = ("街道", "镇", "乡", "县", "区", "旗", "市", "省", "鎮", "鄉", "縣", "區")
+# The kinds of place a reporting unit is, and the tier each belongs to (traditional forms too).
+TIERS = {"街道": "乡镇", "镇": "乡镇", "乡": "乡镇", "县": "县区", "区": "县区", "旗": "县区", "市": "市", "省": "省",
+         "鎮": "乡镇", "鄉": "乡镇", "縣": "县区", "區": "县区"}
+PLACE_KINDS = tuple(TIERS)
 ORGAN_WORDS = ("人民政府", "政府", "办事处", "委员会", "党工委", "党委", "党组")
 # A line that is only the name of one or more organisations (a signature, a unit above the title).
 ORGANISATION_LINE = re.compile(

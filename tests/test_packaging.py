@@ -27,6 +27,7 @@ def test_wheel_contains_grammar_and_rule_packs(wheel):
     assert "fazhilint/_data/rules/profiles.toml" in names
     assert "fazhilint/_data/rules/lexicon/dict.txt" in names
     assert {"fazhilint/schemas/config.schema.json", "fazhilint/schemas/pack.schema.json", "fazhilint/starter.toml"} <= set(names)
+    assert "fazhilint/serve/templates/index.html" in names and "fazhilint/serve/static/serve.css" in names
 
 
 def test_installed_wheel_lints_the_sample(wheel, tmp_path):
@@ -46,3 +47,6 @@ def test_installed_wheel_lints_the_sample(wheel, tmp_path):
     grammar = subprocess.run([str(python), "-c", "from fazhilint import resources; print(resources.grammar_path())"],
                              capture_output=True, text=True, cwd=tmp_path).stdout
     assert "site-packages/fazhilint/_data/grammar" in grammar
+    # the web service is an extra: without it, `serve` says how to get it
+    r = subprocess.run([str(env_dir / "bin" / "fazhilint"), "serve"], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 2 and "pip install 'fazhilint[serve]'" in r.stderr

@@ -54,3 +54,18 @@ def test_a_corrupt_cache_is_ignored(tmp_path):
     for f in (tmp_path / "fazhilint").glob("regex-*"):
         f.write_bytes(b"not marshal data")
     assert "True" in run(["-c", PROBE], tmp_path).stdout
+
+
+def test_an_altered_cache_is_ignored_and_the_switch_turns_it_off(tmp_path):
+    args = ["-m", "fazhilint", "check", "-f", "json", str(SAMPLE)]
+    fresh = json.loads(run(args, tmp_path).stdout)
+    [cache] = [p for p in (tmp_path / "fazhilint").iterdir() if p.name.startswith("regex-")]
+    data = bytearray(cache.read_bytes())
+    data[-40:] = bytes(40)  # a crafted or damaged entry: the checksum no longer matches
+    cache.write_bytes(bytes(data))
+    assert json.loads(run(args, tmp_path).stdout) == fresh
+    off = tmp_path / "off"
+    env = {**os.environ, "XDG_CACHE_HOME": str(off), "FAZHILINT_NO_REGEX_CACHE": "1"}
+    r = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, cwd=REPO)
+    assert json.loads(r.stdout) == fresh
+    assert not any(p.name.startswith("regex-") for p in (off / "fazhilint").glob("*"))

@@ -137,3 +137,76 @@ def test_excerpt_title_blocks():
     for name, lines in expected.items():
         result = lint_path(CORPUS / "excerpts" / name, Config(select=("FZ1",)))
         assert [p.line for p in result.document.titles] == lines, name
+
+
+def test_a_table_cell_naming_a_section_is_not_an_unnumbered_heading(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("松江镇2023年法治政府建设工作报告")
+    for line in BODY.splitlines()[:4]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "存在问题", "整改措施"
+    table.cell(1, 0).text, table.cell(1, 1).text = "宣传形式单一。", "创新宣传形式。"
+    for line in BODY.splitlines()[4:]:
+        document.add_paragraph(line)
+    path = tmp_path / "t.docx"
+    document.save(path)
+    result = lint_path(path, Config())
+    assert {p.role for p in result.document.paragraphs if p.line in (6, 7)} == {"table-cell"}
+    assert not [d for d in result.diagnostics if d.code in ("FZ101", "FZ105")], result.diagnostics
+
+
+def test_no_rule_but_fz305_reads_page_furniture():
+    text = ("首页 > 今年工作 > 法治政府建设\n发布日期：２０２４年01月08日 来源：松江镇,浏览次数：12\n"
+            "松江镇2023年法治政府建设工作报告\n" + BODY)
+    found = codes(text)
+    assert [c for c in found if c[0] <= 2] == [(1, "FZ305")], found
+
+
+def test_a_complete_report_in_portal_copy_shape_has_only_its_real_findings():
+    """Every part GB/T 9704 names, a two-line title, portal blocks before and after: two findings, both FZ305."""
+    text = ("您当前位置：首页 > 政务公开 > 法治政府建设\n索　引　号：11500230008689762A/2026-00004\n"
+            "松江镇人民政府关于2023年度\n法治政府建设情况的报告\n县委、县政府：\n"
+            "2023年，松江镇坚持以习近平法治思想为指导，现将有关情况报告如下：\n" + BODY +
+            "附件：1.松江镇2023年行政执法统计表\n2.松江镇法治政府建设工作台账\n"
+            "特此报告。\n中共松江镇委员会　松江镇人民政府\n2024年2月20日\n【打印本页】【关闭窗口】\n扫一扫在手机打开当前页\n")
+    assert codes(text) == [(1, "FZ305"), (20, "FZ305")]
+    got = dict(roles(text))
+    assert [got[n] for n in (1, 2, 3, 4, 5, 6, 15, 16, 17, 18, 19, 20, 21)] == [
+        "furniture", "furniture", "title", "title", "addressee", "body", "attachment-note", "attachment-note",
+        "closing", "closing", "closing", "furniture", "furniture"]
+
+
+COUNTY = """
+[pack]
+name = "某县"
+
+[[profile]]
+id = "fazhi-annual"
+name = "法治政府建设年度报告"
+source = "某县依法治县办 2025 年报告模板（“工作谋划”即下一年度安排）"
+detect = '法治政府建[设設].{0,20}[报報]告'
+title-requires = ["unit", "year", "type"]
+
+[[profile.element]]
+id = "measures"
+rest = true
+headings = ['成效', '举措']
+
+[[profile.element]]
+id = "plan"
+headings = ['工作谋划']
+"""
+
+
+def test_a_heading_word_a_county_adds_is_seen_by_grammar_and_rules(tmp_path):
+    pack = tmp_path / "county.toml"
+    pack.write_text(COUNTY, encoding="utf-8")
+    text = "松江镇2023年法治政府建设工作报告\n2023年主要举措和成效\n（一）强化组织领导。全年召开会议4次。\n" \
+           "2023年工作谋划\n（一）加强队伍建设。\n"
+    plain = lint_source(Source.from_string(text, "r.txt"), Config(select=("FZ401", "FZ501", "FZ105")))
+    county = lint_source(Source.from_string(text, "r.txt"), Config(select=("FZ401", "FZ501", "FZ105"), packs=(pack,)))
+    assert [s.heading.line for s in county.document.root.children] == [2, 4]  # the grammar sees it
+    assert [s.heading.line for s in plain.document.root.children] == [2]
+    assert [(d.line, d.code) for d in county.diagnostics] == [(4, "FZ401")]  # 2023 → 2024: FZ401 reads it too
+    assert "plan" in county.document.parts  # and FZ501 finds the plan

@@ -12,7 +12,7 @@ from html import escape
 
 from fazhilint.report import suggestion, summary_line
 
-_CSS = """
+CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ink:#1f2328;--muted:#6b7280;--line:#e5e7eb}
 *{box-sizing:border-box}
 body{margin:0;font:17px/1.75 "Noto Serif CJK SC","Source Han Serif SC","SimSun","Songti SC",serif;color:var(--ink);background:#f6f7f9}
@@ -50,15 +50,15 @@ ol.findings li{margin:.2em 0}
 def render(results, out, context) -> None:
     out.write('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
               '<meta name="viewport" content="width=device-width, initial-scale=1">'
-              f"<title>fazhilint 检查报告</title><style>{_CSS}</style></head><body><main>\n"
+              f"<title>fazhilint 检查报告</title><style>{CSS}</style></head><body><main>\n"
               f'<h1>fazhilint 检查报告</h1><p class="summary-line">{escape(summary_line(results, context))}</p>\n')
     number = 0
     for result in results:
-        number = _file(result, out, number)
+        number = render_file(result, out, number)
     out.write("</main></body></html>\n")
 
 
-def _file(result, out, number: int) -> int:
+def render_file(result, out, number: int) -> int:
     out.write(f'<section class="file"><h2>{escape(result.path)}</h2>\n')
     diagnostics = result.diagnostics
     if result.source is None:

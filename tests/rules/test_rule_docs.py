@@ -47,3 +47,15 @@ def test_codes_and_names_unique():
     rules = all_rules()
     assert len({r.code for r in rules}) == len(rules)
     assert len({r.name for r in rules}) == len(rules)
+
+
+def test_readme_rule_table_is_generated_from_the_rules():
+    """README's table is `fazhilint rules --markdown`: the rules' own summaries, levels and fix safety."""
+    import re
+
+    from fazhilint.cli import rules_table
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- rules:start[^\n]*-->\n(.*?)<!-- rules:end -->", readme, re.S)
+    assert block, "README.md lacks the generated rule table"
+    assert block.group(1) == rules_table(), "run: python -m fazhilint rules --markdown and paste it into README.md"

@@ -70,7 +70,7 @@ class UnaddressedProblem(Rule):
             return
         threshold = ctx.options["threshold"]
         causes = doc.lexicon.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
-        weight = _weights([keywords(p.text) for p in doc.paragraphs])
+        weight = _weights([keywords(p.text) for p in doc.content])
         measures = [keywords(m.text) for m in plans]
         for problem in problems:
             wanted = keywords(_opening(problem.text, causes))

@@ -42,7 +42,7 @@ class RelativeTime(Rule):
         if n is None:
             return
         meaning = {"今年以来": f"{n}年以来", "今年来": f"{n}年以来", "今年": f"{n}年", "去年": f"{n - 1}年", "明年": f"{n + 1}年"}
-        for p in doc.paragraphs:
+        for p in doc.content:
             for m in _RELATIVE.finditer(doc.text, p.start, p.end):
                 yield self.report(m.start(), m.end(), f"相对时间“{m.group()}”在{n}年度报告中含义不明，请写明年份"
                                   f"（以报告年度{n}年为“今年”，应写作“{meaning[m.group()]}”）")

@@ -33,7 +33,7 @@ class FullwidthDigits(Rule):
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
-        for m in _FULLWIDTH.finditer(doc.text):
+        for m in (m for p in doc.content for m in _FULLWIDTH.finditer(doc.text, p.start, p.end)):
             right = m.group().translate(_TO_ASCII)
             yield self.report(m.start(), m.end(), f"全角数字：“{m.group()}”应为“{right}”",
                               Fix.safe(Edit(m.start(), m.end(), right)))

@@ -86,7 +86,7 @@ class PackRule(Rule):
         """(start, end, match, text) of each match, paragraph by paragraph (offsets into doc.text)."""
         pattern = regex(entry["pattern"])
         text = doc.text
-        for p in doc.paragraphs:
+        for p in doc.content:
             for m in pattern.finditer(text, p.start, p.end):
                 a, b = m.span("x") if "x" in pattern.groupindex and m.group("x") is not None else m.span()
                 if b > a:

@@ -92,7 +92,7 @@ class CanonicalPhrase(PackRule):
         yield from super().check(doc, ctx)
         for entry in ctx.entries:
             if "chains" in entry.data:
-                for p in doc.paragraphs:
+                for p in doc.content:
                     yield from self._chains(entry, p.start, doc.text[p.start : p.end])
 
     def _chains(self, entry, offset, text):
