@@ -98,10 +98,12 @@ def _configs(paths: list[str], config_file: Optional[Path], packs, **overrides) 
     """Each input's configuration: --config for all, or the nearest one above the file's own folder."""
     from fazhilint.config import find_file
 
-    by_file, out = {}, {}
+    by_file, by_folder, out = {}, {}, {}
     for p in paths:
         start = Path.cwd() if p == "-" else Path(p).resolve().parent
-        found = config_file or find_file(start)
+        if start not in by_folder:
+            by_folder[start] = config_file or find_file(start)
+        found = by_folder[start]
         if found not in by_file:
             cfg = _config(found, nearest=False, **overrides)
             if packs:

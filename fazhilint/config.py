@@ -63,6 +63,7 @@ class Config:
     conflicts: tuple[str, ...] = ()  # attempts to change a locked setting (reported as FZ004)
     origin: dict[str, str] = field(default_factory=dict)  # setting → the file it came from (fazhilint config)
     chain: tuple[Path, ...] = ()  # the files read, outermost first
+    cli: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # --select, --ignore: a person's choice, not bound by locks
 
     @property
     def locked_rules(self) -> frozenset[str]:
@@ -73,6 +74,8 @@ class Config:
         given = {k: v for k, v in overrides.items() if v not in (None, ())}
         if "select" in given:
             given["select_given"] = True
+        if "select" in given or "ignore" in given:
+            given["cli"] = (given.get("select", ()), given.get("ignore", ()))
         return replace(self, **given)
 
     def context(self, rule: type[Rule]) -> Context:
@@ -145,7 +148,10 @@ class Config:
                 raise ConfigError(f"{where}未知的规则或前缀“{selector}”；运行 fazhilint rules 查看全部规则")
         layers = (*self.inherited, (self.select if self.select_given or not self.inherited else None, self.ignore))
         locked = self.locked_rules
-        return [rule for rule in rules if rule.code in locked or _layered(layers, rule)]
+        cli = ((self.cli[0] or None, self.cli[1]),)
+        # a locked rule stays on whatever the files say; only the command line may leave it out
+        return [rule for rule in rules
+                if _layered(layers, rule) or rule.code in locked and _layered(((("ALL",), ()), *cli), rule)]
 
 
 def _layered(layers, rule) -> bool:

@@ -166,3 +166,10 @@ def test_schemas_reject_what_the_loaders_reject():
         jsonschema.validate({"options": {"FZ210": {"quotes": "sometimes"}}}, _schema("config"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"placeholder": [{"id": "x", "source": "y", "bad": ["a"]}]}, _schema("pack"))
+
+
+def test_the_command_line_may_narrow_a_run_past_locks(county):
+    r = cli("check", "-f", "concise", "--select", "FZ4", county / "报告.txt")
+    assert "FZ203" not in codes(r.stdout)
+    r = cli("check", "-f", "concise", "--ignore", "FZ107", county / "报告.txt")
+    assert "FZ203" in codes(r.stdout)
