@@ -136,10 +136,16 @@ def _closing(body: list[Line], roles: dict[int, str]) -> None:
     """Mark the closing at the end — 特此报告, the signature, the 成文日期 — the attachment note above it,
     and what follows it as furniture."""
     date = next((i for i in range(len(body) - 1, -1, -1) if V.DATE_LINE.fullmatch(body[i].text)), None)
-    if date is None or any(prose(line.text) for line in body[date + 1:]):
+    after = body[date + 1:] if date is not None else []
+    notes = 0  # 附注 right below the date (GB/T 9704-2012 7.3.6): “（联系人：王五，联系电话：……）”
+    while notes < len(after) and V.NOTE.match(after[notes].text):
+        notes += 1
+    if date is None or any(prose(line.text) for line in after[notes:]):
         _addressee_at_top(body, roles)
         return
-    for line in body[date + 1:]:  # after the date: copied page furniture, never report prose
+    for line in after[:notes]:
+        roles[line.number] = "closing"
+    for line in after[notes:]:  # after the date: copied page furniture, never report prose
         roles[line.number] = "furniture"
     roles[body[date].number] = "closing"
     first = date

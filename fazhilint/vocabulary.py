@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Chinese characters (CJK Unified Ideographs, extension A, compatibility).
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width marks that sit inside Chinese text like a character does.
-FULLWIDTH = "，。、；：？！（）《》〈〉“”‘’【】〔〕…—"
+FULLWIDTH = "，。、；：？！（）《》〈〉“”‘’【】〔〕「」『』…—"
 SPACES = " \u3000\u00a0"
 # Point marks (点号) that may never be doubled or stacked, full and half width.
 POINTS = "。，、；：？！,;:"
@@ -72,6 +72,8 @@ TITLE_TYPE = re.compile(r"[报報]告|总结|總結|汇报|述职|自查|工作�
 TITLE_SUBJECT = re.compile(r"法[治制](?:政府|建设|建設)|依法(?:行政|治[县区市镇乡])")
 # The closing formula of a report.
 CLOSING_FORMULA = re.compile(r"^特此(?:报告|報告|汇报)[。.！!]?$")
+# 附注 below the 成文日期, in brackets (GB/T 9704-2012 7.3.6): “（联系人：王五，联系电话：……）”.
+NOTE = re.compile(r"^[（(][^（）()]{2,80}[）)]$")
 # 附件说明: “附件：1. ……” (GB/T 9704-2012 7.3.4).
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*\d*\s*[:：]")
 # The addressee (主送机关): organs separated by 、 ending with a colon.

@@ -84,7 +84,8 @@ EXCERPTS = {
     "008.txt": [(3, "FZ209"),     # (2021-2025年)
                 (6, "FZ205")],    # cut
     "009.txt": [(7, "FZ201"), (7, "FZ201")],  # cut inside 《…实施方案(20
-    "010.txt": [(1, "FZ201")],    # cut inside “...
+    "010.txt": [(1, "FZ201"),     # cut inside “...
+                (1, "FZ211")],    # the mirror's own cut mark "..." (in Chinese text: …… is meant)
     "011.txt": [(3, "FZ207"),     # (2021—2025 年)
                 (3, "FZ207"),     # 锚定 “政府行为…
                 (3, "FZ207")],    # …法治轨道” 的总目标

@@ -210,3 +210,11 @@ def test_a_heading_word_a_county_adds_is_seen_by_grammar_and_rules(tmp_path):
     assert [s.heading.line for s in plain.document.root.children] == [2]
     assert [(d.line, d.code) for d in county.diagnostics] == [(4, "FZ401")]  # 2023 → 2024: FZ401 reads it too
     assert "plan" in county.document.parts  # and FZ501 finds the plan
+
+
+def test_a_note_below_the_date_belongs_to_the_closing():
+    text = ("松江镇2023年法治政府建设工作报告\n" + BODY +
+            "特此报告。\n松江镇人民政府\n2024年2月20日\n（联系人：王五，联系电话：0571-12345678）\n")
+    got = dict(roles(text))
+    assert [got[n] for n in (10, 11, 12, 13)] == ["closing"] * 4
+    assert not [c for c in codes(text) if c[0] >= 10], codes(text)

@@ -15,7 +15,8 @@ from typing import Iterator
 from fazhilint.document import Document, Paragraph
 from fazhilint.vocabulary import CJK, CLAUSE_MARKS, FULLWIDTH, POINTS, SPACES  # noqa: F401 (shared here)
 
-PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "“": "”", "‘": "’", "【": "】", "〔": "〕"}
+# 「」『』 are not mainland usage but come with text pasted from elsewhere; unpaired, they are a defect all the same.
+PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "“": "”", "‘": "’", "【": "】", "〔": "〕", "「": "」", "『": "』"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 OPENING, CLOSING = "".join(PAIRS), "".join(CLOSERS)
 # ASCII ( ) are the same family as （ ）: the corpus's copies were width-normalised.

@@ -19,7 +19,7 @@ class DuplicatePunctuation(Rule):
 
     说明：
         两个以上点号紧挨在一起：同一个点号重复，或不同的点号叠用。修复只保留其中作用最强的一个
-        （句号、问号、叹号 > 分号 > 冒号 > 逗号 > 顿号）。“……”“——”和“？！”不算；“。。。”是冒充省略号，另当别论。
+        （句号、问号、叹号 > 分号 > 冒号 > 逗号 > 顿号）。“……”“——”和“？！”不算；三个以上句号“。。。”是冒充省略号，由 FZ211 检查。
     为何：
         叠用的点号多是删改时留下的，读起来像是句子在此断了两次。
     反例：
@@ -48,8 +48,8 @@ class DuplicatePunctuation(Rule):
             for m in _RUN.finditer(text):
                 run = m.group()
                 marks = run.replace(" ", "").replace("\u3000", "")
-                if set(run) == {"。"} and len(run) > 2 or set(marks) <= {"？", "！"} and len(set(marks)) > 1:
-                    continue  # 。。。 is a fake ellipsis (another matter); ？！ expresses tone
+                if "。。。" in run or set(marks) <= {"？", "！"} and len(set(marks)) > 1:
+                    continue  # 。。。 is a fake ellipsis (FZ211); ？！ expresses tone
                 keep = max(marks, key=_STRENGTH.get)  # the first of the strongest
                 start, end = offset + m.start(), offset + m.end()
                 yield self.report(start, end, f"点号“{run}”重复或叠用：只保留“{keep}”", Fix.safe(Edit(start, end, keep)))
