@@ -38,9 +38,10 @@ def _rules():
 
 def _config() -> dict:
     rules = _rules()
-    keys = [r.code for r in rules] + [r.name for r in rules]
-    selector = {"type": "string", "anyOf": [
-        {"enum": ["ALL"]}, {"pattern": "^[Ff][Zz][0-9]{0,3}$"}, {"enum": [r.name for r in rules]}]}
+    # Codes and names by their form, not listed: a new rule does not make the schema stale
+    # (the loader names an unknown rule); options and pack tables are listed.
+    rule_key = {"type": "string", "pattern": "^([Ff][Zz][0-9]{3}|[a-z0-9]+(-[a-z0-9]+)*)$"}
+    selector = {"type": "string", "pattern": "^(ALL|[Ff][Zz][0-9]{0,3}|[a-z0-9]+(-[a-z0-9]+)*)$"}
     selectors = {"anyOf": [selector, {"type": "array", "items": selector}]}
     options = {}
     for rule in rules:
@@ -62,7 +63,7 @@ def _config() -> dict:
             "ignore": {**selectors, "description": "停用的规则（更具体的一项优先）"},
             "fail-on": {"enum": _SEVERITIES, "description": "达到此级别的问题使退出码为 1"},
             "severity": {"type": "object", "description": "调整规则的级别",
-                         "propertyNames": {"enum": keys}, "additionalProperties": {"enum": _SEVERITIES}},
+                         "propertyNames": rule_key, "additionalProperties": {"enum": _SEVERITIES}},
             "options": {"type": "object", "description": "规则的选项（fazhilint rule 代码 列出可用选项）",
                         "properties": options, "additionalProperties": False},
             "packs": {"type": "array", "items": {"type": "string"}, "description": "规则包文件，路径相对于本文件"},
