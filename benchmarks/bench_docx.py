@@ -5,7 +5,8 @@
 Builds the seed report as a .docx with Word automatic numbering (as the tests do;
 examples/sample-report.docx when the corpus is absent), then measures
 - whole-process `fazhilint check` on the .txt and the .docx, with --annotate and with -f html,
-- in-process: opening with python-docx, reading paragraphs with numbering, annotating.
+- in-process: opening with python-docx, reading paragraphs with numbering, annotating, the layout
+  rules (FZ7xx: a lint with only them, less a lint with no rule) and ``fazhilint format``.
 Whole-process figures are medians of N runs after one warm-up; in-process, medians of 30.
 """
 
@@ -54,13 +55,19 @@ def main() -> None:
     from fazhilint.engine import lint_path
     from fazhilint.read.docx import open_docx, read_lines
 
+    from fazhilint.layout import format_docx
+
     document = open_docx(report)
     result = lint_path(report, Config(select=("ALL",)))
+    nothing = median_ms(lambda: lint_path(report, Config(select=("FZ000",))))  # read and parse only
+    layout = median_ms(lambda: lint_path(report, Config(select=("FZ7",))))
     in_process = [
         ("open (python-docx)", median_ms(lambda: open_docx(report))),
         ("paragraphs + numbering", median_ms(lambda: read_lines(document))),
         ("lint the .docx", median_ms(lambda: lint_path(report, Config(select=("ALL",))))),
         (f"annotate ({len(result.diagnostics)} comments)", median_ms(lambda: annotate(result, tmp / "out.docx"), 15)),
+        ("layout rules FZ7xx (per document)", layout - nothing),
+        ("format (a laid-out copy)", median_ms(lambda: format_docx(report, tmp / "laid-out.docx", Config()), 15)),
     ]
     print(f"report: {txt.name} as .docx ({len(result.source.text)} characters, {len(result.source.rendered)} numbered)")
     for label, ms in rows:

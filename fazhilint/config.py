@@ -80,7 +80,7 @@ class Config:
 
     def context(self, rule: type[Rule]) -> Context:
         """What the rule gets besides the document: its options (validated by ``validate``) and its pack entries."""
-        entries = self.packs_loaded().entries(rule.name) if rule.reads_pack else ()
+        entries = self.packs_loaded().entries(rule.pack_table or rule.name) if rule.reads_pack else ()
         return rule.context(self.options.get(rule.code), entries)
 
     def packs_loaded(self):

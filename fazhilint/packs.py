@@ -129,6 +129,7 @@ def _read(path: Path, validate: bool) -> list[Entry]:
 # profile elements (``[[profile.element]]``) are checked with the same list.
 REGEX_KEYS = ("pattern", "accept", "detect", "headings", "exclude", "causes", "leaders", "acts")
 PROFILE_TABLE = "profile"
+LAYOUT_TABLE = "layout"  # the layout profile, shared by the FZ7xx rules and ``fazhilint format``
 
 
 def _reader(table: str):
@@ -153,11 +154,16 @@ def _check(item: dict, where: str, rule, table: str) -> None:
     for key in getattr(rule, "pack_required", ()):
         if key not in item:
             raise PackError(f"{where}：缺少 {key}（规则 {rule.code} 需要此项）")
-    fault = rule.check_entry(item) if hasattr(rule, "check_entry") else None
+    if table == LAYOUT_TABLE:
+        from fazhilint.rules.layout import check_entry as check_layout
+
+        fault = check_layout(item)
+    else:
+        fault = rule.check_entry(item) if hasattr(rule, "check_entry") else None
     if fault:
         raise PackError(f"{where}：{fault}")
-    if rule is None and table != PROFILE_TABLE:
-        raise PackError(f"{where}：没有名为“{table}”的规则读取此表；表名应为规则名称（见 fazhilint rules）或 profile")
+    if rule is None and table not in (PROFILE_TABLE, LAYOUT_TABLE):
+        raise PackError(f"{where}：没有名为“{table}”的规则读取此表；表名应为规则名称（见 fazhilint rules）、profile 或 layout")
     _check_regexes(item, where)
     for number, element in enumerate(item.get("element", []) if table == PROFILE_TABLE else [], 1):
         _check_regexes(element, f"{where} [[profile.element]] 第{number}条")

@@ -73,6 +73,7 @@ class Rule:
     engine_only: ClassVar[bool] = False
     options: ClassVar[tuple[Option, ...]] = ()
     reads_pack: ClassVar[bool] = False  # whether the rule reads the pack table named after it
+    pack_table: ClassVar[str | None] = None  # … or this shared table (the layout profile: "layout")
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

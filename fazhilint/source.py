@@ -45,6 +45,14 @@ class Source:
     # What the reader knows of a line's layout, for paragraph roles (fazhilint/roles.py):
     # "center", "right", "title-style" (Word's Title / 标题 style).
     line_hints: dict[int, frozenset[str]] = field(default_factory=dict)
+    # A Word document as read (fazhilint.read.docx.Opened): its formatting is resolved from it
+    # only when a layout rule asks. Not carried across processes (it is re-read there).
+    docx: object | None = field(default=None, repr=False)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["docx"] = None
+        return state
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<string>", **kwargs) -> Source:

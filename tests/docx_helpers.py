@@ -99,7 +99,13 @@ def as_word_numbering(lines: list[str]):
 
 if __name__ == "__main__":  # python -m tests.docx_helpers examples/sample-report.txt examples/sample-report.docx
     import sys
+    import tempfile
+
+    from fazhilint.config import Config
+    from fazhilint.layout import format_docx
 
     text = Path(sys.argv[1]).read_text(encoding="utf-8")
     items, setup = as_word_numbering([line for line in text.split("\n") if line.strip()])
-    build(Path(sys.argv[2]), items, setup=setup)
+    with tempfile.TemporaryDirectory() as tmp:  # then laid out as a 公文 (fazhilint format)
+        draft = build(Path(tmp) / "draft.docx", items, setup=setup)
+        format_docx(draft, Path(sys.argv[2]), Config())

@@ -20,7 +20,8 @@ from fazhilint.engine import lint_path
 from tests.conftest import SAMPLE, SEED, needs_corpus
 from tests.docx_helpers import CHINESE_LEVELS, W, add_list, build
 
-ALL = Config(select=("ALL",))
+# Word drafts built with python-docx are far from GB/T 9704 layout: these tests are about the text.
+ALL = Config(select=("ALL",), ignore=("FZ7",))
 
 
 def anchors(path) -> dict[str, str]:
@@ -40,7 +41,7 @@ def anchors(path) -> dict[str, str]:
 
 
 def annotate(*args):
-    return CliRunner().invoke(app, ["check", *map(str, args)])
+    return CliRunner().invoke(app, ["check", "--ignore", "FZ7", *map(str, args)])
 
 
 def test_comments_anchor_on_the_offending_characters_and_keep_formatting(tmp_path):

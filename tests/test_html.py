@@ -17,7 +17,8 @@ from fazhilint.read import read_path
 from fazhilint.read.html import extract
 from tests.conftest import SAMPLE, SEED, needs_corpus
 
-ALL = Config(select=("ALL",))
+# Word drafts built with python-docx are far from GB/T 9704 layout: these tests are about the text.
+ALL = Config(select=("ALL",), ignore=("FZ7",))
 FURNITURE = ("网站首页", "政务公开", "当前位置", "扫一扫", "版权所有", "相关稿件", "乡镇信息公开目录")
 
 
@@ -147,7 +148,7 @@ class _Collect(HTMLParser):
 
 def report(tmp_path, *paths) -> tuple[str, _Collect]:
     out = tmp_path / "报告.html"
-    r = CliRunner().invoke(app, ["check", *map(str, paths), "--format", "html", "-o", str(out)])
+    r = CliRunner().invoke(app, ["check", "--ignore", "FZ7", *map(str, paths), "--format", "html", "-o", str(out)])
     assert r.exit_code in (0, 1), r.output
     html = out.read_text(encoding="utf-8")
     parsed = _Collect()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from fazhilint.read.docx_numbering import TOC_STYLES, W, Numbering
@@ -273,9 +274,34 @@ def _anchored(lines: list[Line], starts: list[int], comments: dict[str, str]) ->
     return sorted(out)
 
 
+@dataclass(eq=False)
+class Opened:
+    """A Word document as read: python-docx's Document and its lines (line N is ``lines[N - 1]``)."""
+
+    document: object
+    lines: list[Line]
+
+    @cached_property
+    def formats(self):
+        """Effective formatting (fazhilint.read.docx_format), resolved on first use."""
+        from fazhilint.read.docx_format import Formats
+
+        return Formats(self.document)
+
+
+def opened(source: Source) -> Opened:
+    """The Word document behind a .docx Source (read again if it crossed a process boundary)."""
+    if source.docx is None:
+        document = open_docx(Path(source.path))
+        source.docx = Opened(document, read_lines(document))
+    return source.docx
+
+
 def read_docx(path: Path) -> Source:
     document = open_docx(path)
     lines = read_lines(document)
     if not any(line.text.strip() for line in lines):
         raise UnreadableInput("Word 文档正文为空（页眉、页脚、文本框中的文字不检查）")
-    return source_from_lines(str(path), lines, comment_texts(document))
+    source = source_from_lines(str(path), lines, comment_texts(document))
+    source.docx = Opened(document, lines)
+    return source

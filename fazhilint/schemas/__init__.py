@@ -107,6 +107,12 @@ def _pack() -> dict:
                                                            "properties": common}}}}
     tables = {r.name: {"type": "array", "items": entry, "description": f"规则 {r.code} 读取的条目"}
               for r in _rules() if r.reads_pack}
+    from fazhilint.packs import LAYOUT_TABLE
+    from fazhilint.rules.layout import KINDS
+
+    layout = {"type": "object", "required": ["id", "source", "kind", "bad", "good"],
+              "properties": {**entry["properties"], "kind": {"enum": list(KINDS)},
+                             "apply": {"type": "boolean", "description": "false：不做这项检查"}}}
     return {
         "$schema": _DRAFT,
         "$id": "https://fazhilint.invalid/schemas/pack.schema.json",
@@ -116,6 +122,7 @@ def _pack() -> dict:
         "properties": {
             "pack": {"type": "object", "properties": {"name": {"type": "string"}, "description": {"type": "string"}}},
             "profile": {"type": "array", "items": profile, "description": "报告类型（FZ501—FZ506）"},
+            LAYOUT_TABLE: {"type": "array", "items": layout, "description": "公文版式（FZ7xx、fazhilint format）"},
             **tables,
         },
     }

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from fazhilint.fix import apply_edits
+from fazhilint.rules import rule_by_code
 from tests.conftest import found, lint_text
+from tests.layout_helpers import lint_layout
 
 CASES = Path(__file__).parent / "cases"
 
@@ -27,6 +29,10 @@ def _load():
 
 @pytest.mark.parametrize("code, case", list(_load()))
 def test_case(code, case):
+    if rule_by_code(code).pack_table == "layout":  # a Word document, in the notation of tests/layout_helpers.py
+        diagnostics = lint_layout(case["text"], code)
+        assert found(diagnostics, code) == [tuple(x) for x in case["expect"]], [d.message for d in diagnostics]
+        return
     diagnostics = lint_text(case["text"], code, **case.get("config", {}))
     assert found(diagnostics, code) == [tuple(x) for x in case["expect"]]
     if "fixed" in case:
