@@ -182,8 +182,8 @@ def check(
         fmt = output_format or _default_format(None)
     results, context = _lint(expanded, configs, fix, diff, unsafe_fixes, stdin_filename, jobs,
                              (recorded, baseline) if baseline else None)
-    if diff:
-        return
+    if diff:  # like ruff --diff: 1 when there are changes to show
+        raise typer.Exit(1 if context.diffs else 0)
     if revised:
         results[0] = _write_revised(results[0], configs[expanded[0]], unsafe_fixes, revised)
     if annotate:
@@ -310,6 +310,7 @@ def _fix(result, config, unsafe, write, show_diff, context):
         before = source.to_string().splitlines(keepends=True)
         after = source.to_string(fixed.source.text).splitlines(keepends=True)
         sys.stdout.writelines(difflib.unified_diff(before, after, source.path, source.path))
+        context.diffs += 1
     if write:
         write_atomic(Path(source.path), encode(source, fixed.source.text))
         context.fixed += count

@@ -16,7 +16,7 @@ from fazhilint.vocabulary import YEAR
 
 if TYPE_CHECKING:
     from fazhilint.profiles import Profile
-    from fazhilint.vocabulary import Lexicon
+    from fazhilint.vocabulary import ProfileWords
 
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 # How a location names the parts around the body.
@@ -170,7 +170,7 @@ class Document:
     titles: list[Paragraph]  # the title block: one or more lines
     parse_error: str | None = None  # set only if the safety net had to flatten the text
     profile: Profile | None = None  # the kind of report, chosen once (fazhilint/profiles.py)
-    lexicon: Lexicon | None = None  # the profiles' words (fazhilint/vocabulary.py)
+    words: ProfileWords | None = None  # what names each part of a report, what introduces a cause (vocabulary.py)
 
     @property
     def text(self) -> str:

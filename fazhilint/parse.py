@@ -62,7 +62,7 @@ def parse(source: Source, packs: Packs | None = None, profile: str | None = None
     should it ever fail the text is kept as plain paragraphs with parse_error set."""
     from fazhilint import packs as packs_module
     from fazhilint.profiles import choose
-    from fazhilint.vocabulary import lexicon
+    from fazhilint.vocabulary import profile_words
 
     packs = packs or packs_module.load()
     roles = frame_roles(_lines(source), (regex(e["pattern"]) for e in packs.entries("page-furniture")))
@@ -75,7 +75,7 @@ def parse(source: Source, packs: Packs | None = None, profile: str | None = None
         doc = _Builder(source).build(tree)
     _place(doc, roles)
     doc.profile = choose(doc, packs, profile)
-    doc.lexicon = lexicon(packs)
+    doc.words = profile_words(packs)
     return doc
 
 

@@ -180,7 +180,17 @@ class Item:
     def name(self) -> str:
         """Its first words, to name it in a message."""
         words = re.sub(r"^\s*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十0-9]*[）)、.．]?)\s*", "", self.text)
-        return _STOP.split(re.split(r"[，,]", words, 1)[0], 1)[0][:20]
+        name = _STOP.split(re.split(r"[，,]", words, 1)[0], 1)[0]
+        return quoted(name if len(name) <= 20 else name[:20] + "…")
+
+
+def quoted(text: str) -> str:
+    """Text to be put inside “”: its own double quotes become single ones (GB/T 15834—2011 4.5.3.1:
+    a quotation inside a quotation takes single quotes), and a quotation cut open is closed (…’)."""
+    text = text.replace("“", "‘").replace("”", "’").replace('"', "'")
+    if text.count("‘") > text.count("’"):
+        return text + ("’" if text.endswith("…") else "…’")
+    return text
 
 
 def items(section: Section) -> list[Item]:

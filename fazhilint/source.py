@@ -38,6 +38,9 @@ class Source:
     # Offsets whose characters are markup, not prose (Markdown's "#"): the
     # parser and the rules see them as spaces.
     masked: list[tuple[int, int]] = field(default_factory=list)
+    # Offsets of spaces that stand for a line break inside a paragraph (Word's Shift+Enter):
+    # the reader shows no space there, so no rule reports one.
+    soft_breaks: list[int] = field(default_factory=list)
     # A label per line for inputs whose lines are not lines (.docx paragraphs).
     line_labels: dict[int, str] = field(default_factory=dict)
     # Word comments (批注): (start, end, text) of the span each is anchored on; read for suppressions.
@@ -84,7 +87,8 @@ class Source:
         rendered text and comments occupy moved by ``edits`` (sorted, none inside a rendered span)."""
         new = replace(self, text=text, masked=[],
                       rendered=[_moved(s, e, edits) for s, e in self.rendered],
-                      comments=[(*_moved(s, e, edits), c) for s, e, c in self.comments])
+                      comments=[(*_moved(s, e, edits), c) for s, e, c in self.comments],
+                      soft_breaks=[_moved(b, b + 1, edits)[0] for b in self.soft_breaks])
         if self.kind == "markdown":
             from fazhilint.read.text import mask_markdown
 

@@ -59,9 +59,10 @@ TIERS = {"街道": "乡镇", "镇": "乡镇", "乡": "乡镇", "县": "县区", 
 PLACE_KINDS = tuple(TIERS)
 ORGAN_WORDS = ("人民政府", "政府", "办事处", "委员会", "党工委", "党委", "党组")
 # A line that is only the name of one or more organisations (a signature, a unit above the title).
+_NAME = rf"[{CJK}（）()·×XxＸ*＊]{{2,40}}"  # placeholders (××镇) are names too, for FZ303 to report
 ORGANISATION_LINE = re.compile(
-    rf"^(?:中共)?[{CJK}（）()·]{{2,40}}(?:人民政府|政府|委员会|办事处|党委|党工委|党组|"
-    rf"[局厅委办院署部所队站室]|中心)(?:[ \u3000]+(?:中共)?[{CJK}（）()·]{{2,40}}"
+    rf"^(?:中共)?{_NAME}(?:人民政府|政府|委员会|办事处|党委|党工委|党组|"
+    rf"[局厅委办院署部所队站室]|中心)(?:[ \u3000]+(?:中共)?{_NAME}"
     rf"(?:人民政府|政府|委员会|办事处|党委|党工委|党组|[局厅委办院署部所队站室]|中心))*$"
 )
 
@@ -142,13 +143,13 @@ def is_metadata(text: str) -> bool:
 def section_words(packs: Packs) -> list[str]:
     """Every expression that names a report section, in any loaded profile (as regex sources)."""
     words: list[str] = []
-    for element_words in lexicon(packs).words.get("headings", {}).values():
+    for element_words in profile_words(packs).words.get("headings", {}).values():
         words += [w for w in element_words if w not in words]
     return words
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class ProfileWords:
     """The profiles' words, by element id and merged over every loaded profile, compiled once:
     what names each part of a report (``headings``) and what introduces a cause (``causes``)."""
 
@@ -167,7 +168,7 @@ def _union(words: tuple[str, ...]) -> re.Pattern:
 
 
 @cache
-def lexicon(packs: Packs) -> Lexicon:
+def profile_words(packs: Packs) -> ProfileWords:
     from fazhilint.profiles import available
 
     words: dict[str, dict[str, list[str]]] = {}
@@ -176,4 +177,4 @@ def lexicon(packs: Packs) -> Lexicon:
             for key in ("headings", "causes"):
                 bucket = words.setdefault(key, {}).setdefault(element.id, [])
                 bucket += [w for w in element.words(key) if w not in bucket]
-    return Lexicon({k: {e: tuple(ws) for e, ws in table.items()} for k, table in words.items()})
+    return ProfileWords({k: {e: tuple(ws) for e, ws in table.items()} for k, table in words.items()})

@@ -44,6 +44,7 @@ def test_json_contract():
         "name": "numbering-missing-numeral", "severity": "error", "message": "序号缺少数字：此处应为“二、”",
         "fix": {"applicability": "unsafe", "edits": [
             {"line": 2, "column": 1, "end_line": 2, "end_column": 1, "content": "二"}]},
+        "profile": "report",  # added key: the report profile the file was checked against
     }]
 
 
@@ -87,7 +88,9 @@ def test_fix_diff_and_unsafe(tmp_path):
     path.write_bytes(original)
     r = run("check", str(path), "--diff", "--unsafe-fixes")
     assert "+二、存在的问题" in r.stdout
+    assert r.exit_code == 1  # changes shown, like ruff --diff
     assert path.read_bytes() == original  # --diff writes nothing
+    assert run("check", str(path), "--diff").exit_code == 0  # no safe fix: nothing to show
     run("check", str(path), "--fix")  # numbering fixes are unsafe: nothing applied
     assert path.read_bytes() == original
     r = run("check", str(path), "--fix", "--unsafe-fixes")
@@ -186,7 +189,7 @@ def test_configuration_errors_name_the_file_and_key_and_exit_2(tmp_path, monkeyp
 def test_options_by_rule_name_are_validated_and_applied(tmp_path, monkeypatch):
     (tmp_path / "fazhilint.toml").write_text('[options.unaddressed-problem]\nthreshold = 1\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    text = "松江镇2023年法治政府建设工作报告\n三、存在的问题\n（一）宣传形式单一。\n四、2024年工作安排\n（一）创新普法形式。\n"
+    text = "松江镇2023年法治政府建设工作报告\n三、存在的问题\n（一）宣传形式单一。\n四、2024年工作安排\n（一）创新普法方式。\n"
     r = run("check", "-", "--select", "FZ503", "-f", "concise", input=text)
     assert "FZ503" in r.stdout  # threshold 1 (an integer for a number) reports even a close match
 

@@ -120,6 +120,21 @@ def test_tracked_changes_soft_breaks_tables_and_what_is_left_out(tmp_path):
     assert source.text.split("\n") == ["全面推进依法 行政", "单元格甲", "单元格乙", "一、标题"]
     assert source.kind == "docx"
     assert source.line_labels == {1: "第1段", 2: "表1 第1行第1列", 3: "表1 第1行第2列", 4: "第4段"}
+    assert source.soft_breaks == [6]  # the space that stands for the line break
+
+
+def test_a_word_line_break_is_not_a_stray_space(tmp_path):
+    """Shift+Enter inside a paragraph reads as a space the clerk never sees: no FZ207 there;
+    a typed space in the same place still is one."""
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("松江镇持续加强法治宣传教育").add_break()
+    p.add_run("推进依法行政。")
+    d.add_paragraph("松江镇持续加强法治宣传教育 推进依法行政。")
+    path = tmp_path / "breaks.docx"
+    d.save(str(path))
+    found = [(x.line, x.code) for x in lint_path(path, Config(select=("FZ207",))).diagnostics]
+    assert found == [(2, "FZ207")]
 
 
 def test_a_deleted_numbered_paragraph_takes_no_number(tmp_path):

@@ -25,6 +25,20 @@ def test_sarif_log():
     result = run_["results"][0]
     assert result["ruleId"] == "FZ102" and result["level"] == "error"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    assert run_["properties"]["profiles"] == [{"path": "-", "profile": "report", "name": "报告类公文"}]
+
+
+def test_every_output_names_the_profile_in_use(tmp_path):
+    """A title that says 工作总结, not 报告, is still the annual report; each format says so."""
+    text = "松江镇2023年法治政府建设工作总结\n一、主要举措和成效\n（一）强化组织领导。\n、存在的问题\n"
+    concise = run("check", "-", "-f", "concise", input=text).stdout
+    assert "按“法治政府建设年度报告”检查" in concise.splitlines()[-1]
+    assert "FZ501" in concise  # the annual report's missing sections are reported
+    items = json.loads(run("check", "-", "-f", "json", input=text).stdout)
+    assert items and {i["profile"] for i in items} == {"fazhi-annual"}
+    html = tmp_path / "r.html"
+    run("check", "-", "-f", "html", "-o", str(html), input=text)
+    assert "报告类型：法治政府建设年度报告" in html.read_text(encoding="utf-8")
 
 
 def test_xlsx_summary_and_details(tmp_path):
@@ -37,9 +51,9 @@ def test_xlsx_summary_and_details(tmp_path):
     assert r.exit_code == 1
     book = load_workbook(out)
     rows = list(book["汇总"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("文件", "报告标题", "结论")
-    verdicts = {row[0].rsplit("/", 1)[-1]: row[2] for row in rows[1:]}
-    assert verdicts == {"a.txt": "有错误", "b.txt": "通过", "c.txt": "无法读取"}
+    assert rows[0][:4] == ("文件", "报告标题", "报告类型", "结论")
+    verdicts = {row[0].rsplit("/", 1)[-1]: row[2:4] for row in rows[1:]}
+    assert verdicts == {"a.txt": ("法治政府建设年度报告", "有错误"), "b.txt": ("报告类公文", "通过"), "c.txt": (None, "无法读取")}  # an empty cell
     details = list(book["明细"].iter_rows(values_only=True))
     codes = [row[4] for row in details[1:]]
     assert "FZ102" in codes and codes[-1] == "FZ001" and "FZ501" in codes

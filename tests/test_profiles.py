@@ -38,6 +38,11 @@ def test_every_synonym_is_found_numbered_or_not(element, heading):
     ("小龍門鄉2024年法治政府建設情況報告", "fazhi-annual"),
     ("大河乡2024年安全生产工作报告", "report"),
     ("政府工作报告", "report"),
+    ("松江镇2023年法治政府建设工作总结", "fazhi-annual"),
+    ("2023年镇法治政府建设工作总结及2024年工作思路", "fazhi-annual"),
+    ("关于2023年度法治政府建设情况的报告（乡镇版）", "fazhi-annual"),
+    ("松江镇2024年法治政府建设工作要点", "report"),
+    ("松江镇法治政府建设示范创建实施方案", "report"),
 ])
 def test_profile_chosen_from_title(title, expected):
     assert profiles.choose(doc(f"{title}\n一、主要举措和成效\n"), packs.load()).id == expected

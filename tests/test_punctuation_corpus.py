@@ -20,12 +20,13 @@ def test_seed_acceptance():
     result = lint_path(SEED, FZ2)
     assert [(d.line, d.code) for d in result.diagnostics] == [
         (7, "FZ203"),                  # once for the whole width-normalised document
+        (7, "FZ207"),                  # 现将松江 2023年度 (DOMAIN §6 C02: a space inside a name)
         (11, "FZ204"), (13, "FZ204"),  # run-in headings joined to 一是
         (17, "FZ207"),                 # 清单, 确保
         (31, "FZ204"), (31, "FZ204"),  # …走进群众心里二是… / …组织学习三是…
         (35, "FZ208"),                 # （一）干部法治观念有待提升部分干部对…
     ]
-    by_line = {d.line: d for d in result.diagnostics}
+    by_line = {d.line: d for d in result.diagnostics if d.code != "FZ207"}
     assert "139处" in by_line[7].message and len(by_line[7].fix.edits) == 139
     assert by_line[35].severity is Severity.WARNING
     assert "观念有待提升”后结束" in by_line[35].message and "（二）" in by_line[35].message.replace("(", "（").replace(")", "）")
@@ -35,13 +36,14 @@ def test_seed_acceptance():
 @needs_corpus
 def test_seed_fixed_keeps_only_the_headings_no_one_can_split():
     result, count = fix_result(lint_path(SEED, FZ2), FZ2, unsafe=True)
-    assert count == 145
+    assert count == 146
     # Once 。 closes (一) and (二), their siblings (三) and (四) stand out as run-on headings too;
     # where they should end ("…更上一层楼", "…构建法治新格局") no word list can tell, so no fix.
     assert [(d.line, d.code, d.fix) for d in result.diagnostics] == [(15, "FZ208", None), (17, "FZ208", None)]
     text = result.source.text
-    assert "统筹协调顾全局。一是" in text and "走进群众心里。二是" in text and "组织学习；三是" in text
+    assert "统筹协调顾全局。一是" in text and "走进群众心里。二是" in text and "组织学习。三是" in text
     assert "观念有待提升。部分干部" in text and "清单，确保" in text and "," not in text
+    assert "现将松江2023年度" in text
 
 
 # Every FZ2xx finding on the State Council reports (158,889 characters), each a real slip of the copy.

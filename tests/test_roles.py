@@ -218,3 +218,8 @@ def test_a_note_below_the_date_belongs_to_the_closing():
     got = dict(roles(text))
     assert [got[n] for n in (10, 11, 12, 13)] == ["closing"] * 4
     assert not [c for c in codes(text) if c[0] >= 10], codes(text)
+
+
+def test_a_placeholder_signature_is_the_closing_not_the_attachment_note():
+    got = roles("松江镇2023年法治政府建设工作报告\n" + BODY + "附件：1.统计表\n××镇人民政府\n2024年2月20日\n")
+    assert got[-3:] == [(10, "attachment-note"), (11, "closing"), (12, "closing")]

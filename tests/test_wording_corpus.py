@@ -28,7 +28,8 @@ def test_seed_acceptance():
         (51, "FZ301"), (51, "FZ302"), (56, "FZ305"),
     ]
     by = {(d.line, d.code): d for d in result.diagnostics}
-    assert "“执法严公开公正”应为“执法严明、公开公正”" in by[51, "FZ301"].message
+    # the wording proposed is the one valid in 2023 (the 2021 纲要), never the one FZ302 calls outdated
+    assert "“执法严公开公正、廉洁高效、守法诚信”应为“执法严明、公开公正、智能高效、廉洁诚信、人民满意”" in by[51, "FZ301"].message
     assert "职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意" in by[51, "FZ302"].message
     assert by[23, "FZ403"].severity is Severity.INFO and "2023年以来" in by[23, "FZ403"].message
 

@@ -4,7 +4,8 @@ What is read: the paragraphs of the body and of table cells (nested tables
 too), Word's automatic numbering rendered in front of each paragraph and
 field results (dates, page numbers), both recorded in ``Source.rendered``,
 tracked changes as if accepted (insertions kept, deletions dropped), soft
-line breaks as a space, tabs as a tab; the anchors of comments.
+line breaks (Shift+Enter) as a space whose offset is recorded in
+``Source.soft_breaks``, tabs as a tab; the anchors of comments.
 What is not: headers, footers, footnotes, endnotes, comments, text boxes,
 hidden text, and a table of contents (its paragraphs stay, as empty lines, so
 line numbers remain paragraph numbers).
@@ -43,6 +44,7 @@ class Line:
     segments: list[tuple[int, int, object]] = field(default_factory=list)  # (start, end, w:r) in text
     marks: list[tuple[str, str, int]] = field(default_factory=list)  # comment range (tag, w:id, offset)
     fields: list[tuple[int, int]] = field(default_factory=list)  # spans of field results (dates, page numbers …)
+    soft_breaks: list[int] = field(default_factory=list)  # offsets in text of the spaces that stand for w:br/w:cr
     hints: frozenset[str] = frozenset()  # what Word says of its place: "center", "right", "title-style"
 
 
@@ -202,7 +204,11 @@ def _line(p, numbering: Numbering, label: str) -> Line:
         for child in el:
             tag = child.tag
             if tag == W + "r":
-                text = "" if _hidden(child) else "".join(piece(c) for c in child)
+                text = ""
+                for c in [] if _hidden(child) else child:
+                    if c.tag in _SPACE:
+                        line.soft_breaks.append(offset + len(text))
+                    text += piece(c)
                 line.segments.append((offset, offset + len(text), child))
                 parts.append(text)
                 for mark in child.iter(W + "fldChar"):
@@ -236,6 +242,7 @@ def source_from_lines(path: str, lines: list[Line], comments: dict[str, str] | N
         encoding=None,
         rendered=[span for s, line in zip(starts, lines)
                   for span in ([(s, s + line.rendered)] if line.rendered else []) + [(s + a, s + b) for a, b in line.fields]],
+        soft_breaks=[s + b for s, line in zip(starts, lines) for b in line.soft_breaks],
         line_labels={n: line.label for n, line in enumerate(lines, 1)},
         line_hints={n: line.hints for n, line in enumerate(lines, 1) if line.hints},
     )

@@ -38,6 +38,7 @@ class RenderContext:
     fixed: int = 0  # edits applied by --fix
     fixable: int = 0  # findings a --fix (or --unsafe-fixes) run would fix
     unsafe_fixable: int = 0
+    diffs: int = 0  # files whose changes --diff showed
     color: bool | None = None
 
 
@@ -55,20 +56,40 @@ def counts(results) -> dict[str, int]:
     return out
 
 
+def profile(result):
+    """The report profile a file was checked against (fazhilint/profiles.py), or None (an unreadable
+    file, or a result rebuilt from a ledger that did not keep it)."""
+    return getattr(result.document, "profile", None)
+
+
+def profiles_note(results) -> str:
+    """Which kind of report the files were checked as: “按“法治政府建设年度报告”检查”, or a count of each."""
+    from collections import Counter
+
+    names = Counter(profile(r).name for r in results if profile(r) is not None)
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"按“{next(iter(names))}”检查"
+    return "按" + "、".join(f"“{name}” {n} 个" for name, n in names.most_common()) + "检查"
+
+
 def summary_line(results, context: RenderContext) -> str:
-    """One Chinese line that ends a human-readable report."""
+    """One Chinese line that ends a human-readable report; it says which profile was used."""
     c = counts(results)
     total = sum(c.values())
     files = len(results)
+    note = profiles_note(results)
+    checked = f"检查了 {files} 个文件" + (f"（{note}）" if note else "")
     suppressed = sum(r.suppressed for r in results)
     baselined = sum(r.baselined for r in results)
     excused = f"另有 {suppressed} 个问题已按注明的理由忽略。" if suppressed else ""
     excused += f"另有 {baselined} 个问题已记入基线，未显示。" if baselined else ""
     if not total:
         fixed = f"已自动修复 {context.fixed} 处，修复后" if context.fixed else ""
-        return f"检查了 {files} 个文件，{fixed}未发现问题。{excused}"
+        return f"{checked}，{fixed}未发现问题。{excused}"
     parts = [f"错误 {c['error']}", f"警告 {c['warning']}", f"提示 {c['info']}"]
-    line = f"检查了 {files} 个文件，发现 {total} 个问题（{'，'.join(parts)}）。{excused}"
+    line = f"{checked}，发现 {total} 个问题（{'，'.join(parts)}）。{excused}"
     if context.fixed:
         line += f"已自动修复 {context.fixed} 处。"
     if context.fixable:

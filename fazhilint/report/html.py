@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from fazhilint.report import suggestion, summary_line
+from fazhilint.report import profile, suggestion, summary_line
 
 CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ink:#1f2328;--muted:#6b7280;--line:#e5e7eb}
@@ -19,6 +19,7 @@ body{margin:0;font:17px/1.75 "Noto Serif CJK SC","Source Han Serif SC","SimSun",
 main{max-width:52em;margin:0 auto;padding:1em 1.2em 3em}
 h1{font-size:1.35em;margin:.6em 0 .2em}h2{font-size:1.15em;margin:0;word-break:break-all}
 .summary-line{color:var(--muted);margin:0 0 1em}
+.profile{color:var(--muted);margin:.2em 0 .6em}
 section.file{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1em 1.2em;margin:1em 0}
 table{border-collapse:collapse;width:100%;margin:.6em 0 1em;font-size:.9em}
 th,td{border-bottom:1px solid var(--line);padding:.3em .5em;text-align:left;vertical-align:top}
@@ -60,6 +61,8 @@ def render(results, out, context) -> None:
 
 def render_file(result, out, number: int) -> int:
     out.write(f'<section class="file"><h2>{escape(result.path)}</h2>\n')
+    if profile(result) is not None:
+        out.write(f'<p class="profile">报告类型：{escape(profile(result).name)}</p>\n')
     diagnostics = result.diagnostics
     if result.source is None:
         for d in diagnostics:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 
-def as_dict(d, source) -> dict:
+def as_dict(d, source, profile=None) -> dict:
     item = {
         "path": d.path,
         "line": d.line,
@@ -28,10 +28,16 @@ def as_dict(d, source) -> dict:
         item["fix"] = {"applicability": d.fix.applicability.value, "edits": edits}
     if d.location:
         item["location"] = d.location
+    if profile is not None:
+        item["profile"] = profile.id
     return item
 
 
 def render(results, out, context) -> None:
-    items = [as_dict(d, r.source) for r in results for d in r.diagnostics]
+    """The array of findings; each finding also names the report profile its file was checked
+    against (``"profile": "fazhi-annual"``), an added key, so the array contract holds."""
+    from fazhilint.report import profile
+
+    items = [as_dict(d, r.source, profile(r)) for r in results for d in r.diagnostics]
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -10,6 +10,7 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(results, out, context) -> None:
+    from fazhilint.report import profile
     from fazhilint.rules import all_rules
 
     used = sorted({d.code for r in results for d in r.diagnostics})
@@ -37,6 +38,9 @@ def render(results, out, context) -> None:
             "tool": {"driver": {"name": "fazhilint", "version": __version__, "rules": descriptors}},
             "columnKind": "unicodeCodePoints",
             "results": findings,
+            # the report profile each file was checked against (a property bag, SARIF 2.1.0 §3.8)
+            "properties": {"profiles": [{"path": r.path, "profile": profile(r).id, "name": profile(r).name}
+                                        for r in results if profile(r) is not None]},
         }],
     }
     json.dump(log, out, ensure_ascii=False, indent=2)

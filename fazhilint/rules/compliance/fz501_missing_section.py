@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fazhilint import profiles
 from fazhilint.rule import Rule
 from fazhilint.rules.compliance import anchor, sections_of
 
@@ -55,7 +56,7 @@ class MissingSection(Rule):
                 continue
             before = next((found[e.id] for e in reversed(elements[:i]) if e.id in found), None)
             after = next((found[e.id] for e in elements[i + 1:] if e.id in found), None)
-            where = (f"，宜放在“{before.title}”之后" if before
-                     else f"，宜放在“{after.title}”之前" if after else "")
+            where = (f"，宜放在“{profiles.quoted(before.title)}”之后" if before
+                     else f"，宜放在“{profiles.quoted(after.title)}”之前" if after else "")
             like = f"（如“{element.words('examples')[0]}”）" if element.words("examples") else ""
             yield self.report(start, end, f"{profile.name}缺少法定内容“{element.label}”：未找到相应的部分{like}{where}")

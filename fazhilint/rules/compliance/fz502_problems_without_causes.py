@@ -16,7 +16,8 @@ class ProblemsWithoutCauses(Rule):
         年度报告的第二项法定内容是“存在的不足和原因”。问题部分（“存在的问题”“不足和原因”等）
         列出了问题，却没有任何说明原因的文字（“原因”“究其根源”“主要是由于”“一方面……另一方面”
         “主观上/客观上”等），则报告此项。“导致”“造成”说的是后果，不算原因。
-        同级另有“原因分析”一节时不报告。词表在规则包 profiles.toml 的 causes 中。
+        同级另有“原因分析”一节时不报告。回顾往年问题整改的部分（“上一年度……问题整改‘回头看’情况”）
+        不是本年度的问题部分，不在此检查。词表在规则包 profiles.toml 的 causes 与 exclude 中。
     为何：
         有问题无原因是审查退回的常见理由；不分析原因，下一年度的措施也就无从对症。
     反例：
@@ -53,6 +54,6 @@ class ProblemsWithoutCauses(Rule):
         count = f"列出了 {len(listed)} 个问题" if len(listed) > 1 else "列出了问题"
         yield self.report(
             section.heading.start, section.heading.end,
-            f"“{section.title}”部分{count}，但没有分析原因（未见“原因”“究其根源”“主要是由于”"
+            f"“{profiles.quoted(section.title)}”部分{count}，但没有分析原因（未见“原因”“究其根源”“主要是由于”"
             f"“一方面……另一方面”等）：法定内容是“存在的不足和原因”，请逐条或集中写明原因",
         )

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
-import sys
-import types
-from functools import cache, lru_cache
+from functools import cache
 
-from fazhilint import profiles, resources
+from fazhilint import profiles
 from fazhilint.diagnostics import Severity
 from fazhilint.rule import Option, Rule
 from fazhilint.rules.compliance import sections_of
 
 CAP = 20.0  # a problem counts as addressed once this much keyword weight is shared, however long it is
-_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+CONTAINED = 3  # a keyword of at least this many characters inside a longer one counts as shared (法律顾问 / 一村一法律顾问)
 _SENTENCE = re.compile(r"(?<=[。；;！!？?])")
-_MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十0-9]*[）)、.．]?")
+_MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十0-9]*[）)、.．]?|^\s*[一二三四五六七八九十]+是")
+_CLAUSE = re.compile(r"[，,。；;：:！!？?\n]")
 
 
 class UnaddressedProblem(Rule):
@@ -26,10 +24,12 @@ class UnaddressedProblem(Rule):
     说明：
         把“存在的问题”中的每个问题（标题和开头几句，原因部分不算）与下一年度安排中的每项措施比对：
         用 jieba 和随包附带的小词典（高频词加法治词表，见 rules/lexicon/）切词，去掉泛用词和
-        “薄弱”“滞后”这类只说明问题程度的词，合并同义词（队伍/力量/人才），按词在全文各段中的
-        少见程度加权。相似度 = 措施与问题共有关键词的权重 ÷ 问题关键词的总权重（问题很长时，
-        总权重按 20 计，约相当于共有七个少见词即算对应）。最接近的措施也低于阈值（默认 0.4，
-        可用 [options.FZ503] threshold 调整）时报告，并给出最接近的措施和共有的关键词作为依据。
+        “薄弱”“滞后”这类只说明问题程度的词，合并同义词和问题与措施的对应说法（队伍/力量/人才，
+        宣传/普法，兼职/专职），按词在全文各段中的少见程度加权；较长的词包含另一个词时
+        （“一村一法律顾问”与“法律顾问”）也算共有。措施与问题共有的关键词占问题关键词权重的比例
+        （问题很长时总权重按 20 计）就是两者的相似度；措施含有问题名称（第一个逗号前，至少两个关键词）
+        中的全部关键词时，相似度算作 1。最接近的措施也低于阈值（默认 0.4，可用 [options.FZ503]
+        threshold 调整）时报告，并指出最接近的一两项措施在第几段、哪个标题下，以及它们与问题共有哪些词。
         这是启发式检查，默认为警告；问题和安排两部分都存在时才运行（才加载 jieba）。
     为何：
         审查时常见的退回理由是“问题与措施不对应”：列了问题，安排里却没有解决它的办法。
@@ -68,34 +68,63 @@ class UnaddressedProblem(Rule):
         problems, plans = profiles.items(problem_section), profiles.items(plan_section)
         if not problems or not plans:
             return
+        from fazhilint.rules.compliance.lexicon import keywords
+
         threshold = ctx.options["threshold"]
-        causes = doc.lexicon.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
+        causes = doc.words.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
         weight = _weights([keywords(p.text) for p in doc.content])
         measures = [keywords(m.text) for m in plans]
         for problem in problems:
-            wanted = keywords(_opening(problem.text, causes))
+            opening = _opening(problem.text, causes)
+            wanted, name = keywords(opening), keywords(_CLAUSE.split(opening, 1)[0])
             if not wanted:
                 continue
-            total = min(sum(weight(w) for w in wanted), CAP)
-            score, best, shared = max(
-                ((sum(weight(w) for w in wanted & words) / total, i, wanted & words)
-                 for i, words in enumerate(measures)),
-                key=lambda found: (found[0], -found[1]),
-            )
+            ranked = sorted(((_score(wanted, words, weight), i) for i, words in enumerate(measures)),
+                            key=lambda s: (-s[0][0], s[1]))
+            score = ranked[0][0][0]
+            # A measure that has every keyword of the problem's name (its first clause, when that has two
+            # keywords or more: “调解员多为兼职” → 引进专职调解员) answers it, however long the problem goes on.
+            if len(name) >= 2 and any(_score(name, words, weight)[1] == name for words in measures):
+                score = 1.0
             if score >= threshold:
                 continue
-            candidate = plans[best]
-            evidence = (
-                f"最接近的是第 {candidate.line} {doc.source.line_unit}“{candidate.name}”，共有关键词仅"
-                f"“{'、'.join(sorted(shared, key=weight, reverse=True)[:6])}”" if shared
-                else "与各项措施都没有共有的关键词"
-            )
-            first_line = problem.text.split("\n", 1)[0]
+            closest = [(plans[i], shared) for (_, shared), i in ranked[:2] if shared]
             yield self.report(
-                problem.start, problem.start + len(first_line),
-                f"问题“{problem.name}”在“{plan_section.title}”中找不到对应的措施：{evidence}"
-                f"（相似度 {math.floor(score * 100) / 100:.2f}，低于 {threshold:g}）；请补写针对此问题的措施",
+                problem.start, problem.start + len(problem.text.split("\n", 1)[0]),
+                _message(doc, problem, plan_section, closest, weight),
             )
+
+
+def _message(doc, problem, plan_section, closest, weight) -> str:
+    """In the clerk's words: which problem, which measures come closest and where, which words they share."""
+    where = f"“{profiles.quoted(plan_section.title)}”（第{plan_section.heading.line}{doc.source.line_unit}）"
+    if closest:
+        near = "；".join(
+            f"{_position(doc, item)}“{item.name}”只共有"
+            + "".join(f"“{w}”" for w in sorted(shared, key=lambda w: (-weight(w), w))[:4]) + ("等词" if len(shared) > 4 else "")
+            for item, shared in closest)
+        near = f"最接近的{'两项' if len(closest) > 1 else '一项'}是{near}"
+    else:
+        near = "安排中没有一项与它有共同的关键词"
+    return (f"问题“{problem.name}”在{where}中找不到对应的措施。{near}。"
+            f"请在安排中补写针对此问题的措施，或在已有的措施中写明它针对此问题")
+
+
+def _position(doc, item) -> str:
+    """Where a clerk finds an item: 第11段（四、 > （一）） in Word, 第11行（四、 > （一）） in a text file."""
+    paragraph = doc.paragraph_at(item.start)
+    path = doc.heading_path(paragraph) if paragraph is not None else ""
+    return f"第{item.line}{doc.source.line_unit}" + (f"（{path}）" if path else "")
+
+
+def _score(wanted: frozenset[str], words: frozenset[str], weight) -> tuple[float, frozenset[str]]:
+    """The share of the problem's keyword weight a measure has, and the words they share. A keyword
+    counts as shared when the measure has it, or has a word that contains it or that it contains
+    (three characters or more: 法律顾问 in 一村一法律顾问)."""
+    shared = frozenset(w for w in wanted if w in words or len(w) >= CONTAINED and any(
+        w in v or len(v) >= CONTAINED and v in w for v in words))
+    total = min(sum(weight(w) for w in wanted), CAP)
+    return sum(weight(w) for w in shared) / total, shared
 
 
 def _opening(text: str, causes: re.Pattern) -> str:
@@ -112,72 +141,3 @@ def _weights(documents: list[set[str]]):
         return math.log((n + 1) / (sum(word in d for d in documents) + 0.5))
 
     return weight
-
-
-@lru_cache(maxsize=4096)  # plan items are paragraphs too: each text is segmented once
-def keywords(text: str) -> frozenset[str]:
-    """The words a text is about: jieba's words minus stop words, synonyms merged."""
-    tokenizer, stopwords, synonyms = _lexicon()
-    return frozenset({synonyms.get(w, w) for w in tokenizer.lcut(text, HMM=False) if _WORD.match(w) and w not in stopwords})
-
-
-@cache
-def _lexicon():
-    """jieba with the small dictionary shipped in rules/lexicon/ (never jieba's 550 ms default one)."""
-    import logging
-
-    # jieba imports two things this rule never uses: pkg_resources, only to find its default
-    # dictionary (~70 ms), and its HMM model for unknown words, a 55 ms table (we cut with HMM=False).
-    # Stand-ins keep both out; they are removed again so nothing else sees them.
-    stand_ins = {"pkg_resources": None, "jieba.finalseg": _NoHMM("jieba.finalseg")}
-    stood = [name for name in stand_ins if name not in sys.modules]
-    sys.modules.update((name, stand_ins[name]) for name in stood)
-    try:
-        import jieba
-    finally:
-        for name in stood:
-            if sys.modules.get(name) is stand_ins[name]:
-                del sys.modules[name]
-    jieba.setLogLevel(logging.CRITICAL)
-    lexicon = resources.rules_dir() / "lexicon"
-    dictionary = lexicon / "dict.txt"
-    tokenizer = jieba.Tokenizer(dictionary=str(dictionary))
-    try:
-        directory = resources.cache_dir()
-        directory.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(directory)
-        # Named by content, not by path (jieba's default), so every install of one dictionary shares one file.
-        tokenizer.cache_file = f"jieba-{hashlib.sha256(dictionary.read_bytes()).hexdigest()[:16]}.cache"
-        _load_cache(tokenizer, directory / tokenizer.cache_file)
-    except OSError:
-        pass  # no writable cache directory: jieba falls back to the system temporary folder
-    synonyms = {}
-    for line in _lines(lexicon / "synonyms.txt"):
-        synonyms.update((word, line[0]) for word in line)
-    stopwords = {w for line in _lines(lexicon / "stopwords.txt") for w in line}
-    return tokenizer, stopwords, synonyms
-
-
-class _NoHMM(types.ModuleType):
-    """Stands in for jieba.finalseg (the HMM for unknown words), which HMM=False never calls."""
-
-    def __getattr__(self, name):
-        raise RuntimeError("fazhilint cuts with HMM=False; jieba's HMM model is not loaded")
-
-
-def _load_cache(tokenizer, cache) -> None:
-    """Read jieba's prefix-dictionary cache with marshal.loads(bytes): jieba's own marshal.load(file)
-    takes about 30 ms on this dictionary, loads() about 8 (TECH-NOTES §2). The cache is named by the
-    dictionary's content, so it needs no date check; if it is missing or unreadable, jieba builds it."""
-    import marshal
-
-    try:
-        tokenizer.FREQ, tokenizer.total = marshal.loads(cache.read_bytes())
-        tokenizer.initialized = True
-    except (OSError, ValueError, EOFError, TypeError):
-        tokenizer.initialize()  # builds the dictionary and writes the cache
-
-
-def _lines(path) -> list[list[str]]:
-    text = path.read_text(encoding="utf-8")
-    return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -50,6 +50,6 @@ class LeaderDutyMissing(Rule):
         if missing:
             yield self.report(
                 section.heading.start, section.heading.end,
-                f"“{section.title}”部分没有写明{'，也没有写明'.join(missing)}："
+                f"“{profiles.quoted(section.title)}”部分没有写明{'，也没有写明'.join(missing)}："
                 f"请写出党政主要负责人履行第一责任人职责的具体情况",
             )

@@ -13,13 +13,26 @@ from fazhilint.rule import Rule
 _SELF = (
     r"(?:^[ \t　]*|(?<=[。；;！!？?，,：:]))(?:现将|中共)?([\u4e00-\u9fff]{{2,4}}?)({kinds})"
     r"(?=[ \t　]*(?:(?:19|20)\d{{2}}\s*年|人民政府|政府|办事处|党委|党工委|委员会|坚持|始终|认真|紧紧|全面|深入"
-    r"|持续|高度|结合|按照|着力))"
+    r"|持续|高度|结合|按照|着力|累计|全年|共计?(?=[0-9０-９一二三四五六七八九十两]|办理|受理|处理|调解|化解|开展|组织"
+    r"|举办|召开|发放|接待|审查|审核|出具|完成|收到|查处|排查)))"
 )
 # Characters a place name does not contain: pronouns, verbs, particles, and the tier words themselves.
 _NOT_A_NAME = re.compile(
     r"[我将现过召今在对为由向把被经与及的了是有等要全各本该每此其这那乡镇村县区市省街]"
-    r"|^(开发|高新|经开|示范|保税|风景|自贸|城|园|社|辖|片)"
+    r"|^(开发|高新|经开|示范|保税|风景|自贸|园|社|辖|片)|^城[乡区镇市]"
 )
+
+
+# Parts of speech (jieba's tags in rules/lexicon/dict.txt) of words that are not place names:
+# verbs, prepositions, adverbs, conjunctions… (纳入街道党工委, 坚持镇党委领导, 围绕乡政府中心工作).
+_NOT_A_PLACE = ("v", "p", "d", "c", "u", "r", "m", "q", "a")
+
+
+def _word_class(stem: str) -> bool:
+    """Whether a stem is a common word that is not a name (a verb, a preposition…) in the lexicon."""
+    from fazhilint.rules.compliance.lexicon import part_of_speech
+
+    return part_of_speech(stem).startswith(_NOT_A_PLACE)
 
 
 class ForeignUnitName(Rule):
@@ -55,7 +68,7 @@ class ForeignUnitName(Rule):
         text, skip = doc.text, {p.start for p in doc.titles}
         for m in re.finditer(_SELF.format(kinds=kinds), text, re.M):
             stem = m.group(1)
-            if stem in unit.stem or unit.stem in stem or _NOT_A_NAME.search(stem):
+            if stem in unit.stem or unit.stem in stem or _NOT_A_NAME.search(stem) or _word_class(stem):
                 continue
             paragraph = doc.paragraph_at(m.start(1))
             if paragraph is not None and paragraph.start in skip:

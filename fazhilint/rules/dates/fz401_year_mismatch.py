@@ -9,7 +9,7 @@ from fazhilint.document import year_mentions
 from fazhilint.rule import Rule
 
 # What a heading is about, the plan for next year or the work of the report year: the words
-# that name those parts of a report in the profiles (rules/profiles.toml, doc.lexicon).
+# that name those parts of a report in the profiles (rules/profiles.toml, doc.words).
 PLAN = ("plan",)
 DONE = ("measures", "shortcomings", "leaders")
 _HEAD_END = re.compile(r"[。；;：:，,]")
@@ -54,7 +54,7 @@ class YearMismatch(Rule):
         n = doc.report_year
         if n is None:
             return
-        plans, done_words = doc.lexicon.pattern("headings", *PLAN), doc.lexicon.pattern("headings", *DONE)
+        plans, done_words = doc.words.pattern("headings", *PLAN), doc.words.pattern("headings", *DONE)
         for section in doc.sections():
             start = section.marker.end
             raw = doc.text[start : section.heading.end]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.numerals import to_chinese
@@ -25,8 +26,9 @@ class MissingPunctuationBeforeEnumeration(Rule):
     说明：
         段内列举“一是……二是……三是……”，每一项结束时应有句号或分号，下一项才开始。
         “走进群众心里二是提升……”缺了标点；标题直接连着“一是”（“统筹协调顾全局一是增强……”）
-        也缺了标题末尾的句号。修复（需核对）插入本文其他列举项之间所用的标点：上一项内有句号时用“。”，
-        否则随全文多数用“。”或“；”。只检查前面确有上一项（“一是”之后的“二是”）的列举。
+        也缺了标题末尾的句号。修复（需核对）插入的标点在一组列举内统一：有一项内已有句号时都用“。”，
+        否则随这组列举其他项之间已用的标点，再否则随全文多数用“。”或“；”。
+        只检查前面确有上一项（“一是”之后的“二是”）的列举。
     为何：
         缺了标点，两项挤成一句，读者分不清上一项在哪里结束、“二是”是否为列举。
     反例：
@@ -53,21 +55,38 @@ class MissingPunctuationBeforeEnumeration(Rule):
         between = "；" if usual["；"] > usual["。"] else "。"
         for section in (doc.root, *doc.sections()):
             own = ([section.heading] if section.heading else []) + section.paragraphs
-            previous = None  # the previous item of the open enumeration
+            run: list = []  # the items of the open enumeration (一是, 二是, …)
             for p in own:
                 for e in p.enums:
                     if e.numeral == 1:
+                        yield from self._run(text, run, between, usual)
+                        run = [e]
                         if p.is_heading and e.start > prose_start(p) and _joined(text, e.start):
                             yield self._report(e, "。", "标题与“一是”连在一起，标题末尾缺少“。”")
-                    elif previous is not None and previous.numeral == e.numeral - 1 and _joined(text, e.start):
-                        item = text[previous.end : e.start]
-                        why = f"“{to_chinese(e.numeral - 1)}是”一项到此结束"
-                        if "。" in item:
-                            mark, why = "。", why + "（该项内已有句号）"
-                        else:
-                            mark, why = between, why + (f"（本文其他列举项之间多用“{between}”）" if usual else "")
-                        yield self._report(e, mark, why)
-                    previous = e
+                    elif run and run[-1].numeral == e.numeral - 1:
+                        run.append(e)
+                    else:
+                        yield from self._run(text, run, between, usual)
+                        run = []
+            yield from self._run(text, run, between, usual)
+
+    def _run(self, text, run, between, usual):
+        """The missing marks of one enumeration, all the same: a full stop if any of its items holds
+        one, else the mark its other items already end with, else the document's usual one."""
+        joined = [e for e in run[1:] if _joined(text, e.start)]
+        if not joined:
+            return
+        items = [text[a.end : b.start] for a, b in pairwise(run)]
+        written = Counter(_ENDINGS[text[e.start - 1]] for e in run[1:] if text[e.start - 1] in _ENDINGS)
+        if any("。" in item[:-1] for item in items):
+            mark, why = "。", "（这组列举中有的项内已有句号，各项之间用“。”）"
+        elif written:
+            mark = "；" if written["；"] > written["。"] else "。"
+            why = f"（这组列举的其他项之间用“{mark}”）"
+        else:
+            mark, why = between, (f"（本文其他列举项之间多用“{between}”）" if usual else "")
+        for e in joined:
+            yield self._report(e, mark, f"“{to_chinese(e.numeral - 1)}是”一项到此结束{why}")
 
     def _report(self, e, mark, why):
         return self.report(e.start, e.end, f"“{e.raw}”前缺少标点：{why}，应在“{e.raw}”前加“{mark}”",

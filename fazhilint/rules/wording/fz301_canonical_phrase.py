@@ -20,8 +20,10 @@ class CanonicalPhrase(PackRule):
         对照规则包中的规范提法（规则包表 canonical-phrase），找出写错字、漏字、颠倒顺序、
         混入旧提法条目的写法，并给出规范表述。每个条目只在其封闭模式上触发：
         例如“尊法学法守法用法”只检查完整的四项，不检查正文里常见的“学法用法”；
-        法治政府建设目标只在一次列举中出现四项以上时比对。依据只支持“警告”的条目
-        （如“严格规范公正文明执法”的顺序、“双随机、一公开”的顿号）以警告报告。
+        法治政府建设目标只在一次列举中出现四项以上时比对，给出的是报告年度适用的那一版
+        （2021 年度起为 2021—2025 年纲要的七项，不会给出 FZ302 所说的已过时的提法）。
+        依据只支持“警告”的条目（如“严格规范公正文明执法”的顺序、“双随机、一公开”的顿号、
+        缺了一项的“四个亲自”）以警告报告。纲要、规划的年份区间须与封闭清单一致。
     为何：
         规范提法出自中央文件，不得随意增减、改动；写错是评查中最常被圈出的错误。
     反例：
@@ -60,9 +62,10 @@ class CanonicalPhrase(PackRule):
             chains = item["chains"]
             if not isinstance(chains, list) or not chains or not all(
                 isinstance(c, dict) and isinstance(c.get("note"), str) and isinstance(c.get("items"), list)
-                and len(c["items"]) >= 2 and all(isinstance(i, str) and i for i in c["items"]) for c in chains
+                and len(c["items"]) >= 2 and all(isinstance(i, str) and i for i in c["items"])
+                and all(isinstance(c.get(k, 0), int) for k in ("since", "until")) for c in chains
             ):
-                return "chains 应为 { items = [至少两项], note = \"出处\" } 的列表"
+                return "chains 应为 { items = [至少两项], note = \"出处\", since/until = 年度（可省略） } 的列表"
             return None
         if "pattern" not in item:
             return "缺少 pattern（或列举比对用的 chains）"
@@ -93,13 +96,16 @@ class CanonicalPhrase(PackRule):
         for entry in ctx.entries:
             if "chains" in entry.data:
                 for p in doc.content:
-                    yield from self._chains(entry, p.start, doc.text[p.start : p.end])
+                    yield from self._chains(entry, p.start, doc.text[p.start : p.end], doc.report_year)
 
-    def _chains(self, entry, offset, text):
-        """An enumeration with at least ``min`` items of a canonical chain that is not exactly one."""
+    def _chains(self, entry, offset, text, year):
+        """An enumeration with at least ``min`` items of a canonical chain that is not exactly one.
+        The wording proposed is the closest chain valid in the report year (``since``/``until``), so
+        FZ301 never proposes what FZ302 calls outdated."""
         from difflib import SequenceMatcher
 
         chains = [c["items"] for c in entry["chains"]]
+        current = [c for c in entry["chains"] if year is None or c.get("since", 0) <= year <= c.get("until", 9999)]
         known = {item for chain in chains for item in chain}
         if sum(item in text for item in known) < entry.get("min", 4) - 1:
             return  # cheap test first: a garbled chain still has most of its items
@@ -110,7 +116,7 @@ class CanonicalPhrase(PackRule):
             region = text[span[0] : span[1]]
             if any(normalise(region) == "".join(chain) for chain in chains):
                 continue
-            best = max(entry["chains"], key=lambda c: SequenceMatcher(None, normalise(region), "".join(c["items"])).ratio())
+            best = max(current or entry["chains"], key=lambda c: SequenceMatcher(None, normalise(region), "".join(c["items"])).ratio())
             canonical = "、".join(best["items"])
             start, end = offset + span[0], offset + span[1]
             yield self.make(entry, start, end,

@@ -1,0 +1,128 @@
+"""The small lexicon shipped in rules/lexicon/ (FZ503 and FZ505): jieba with its trimmed dictionary,
+stop words, synonym groups, and the part of speech of each dictionary word.
+
+Importing jieba leaves the process as it was: a program that uses jieba itself, before or
+after fazhilint, gets jieba as if it had imported it alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import types
+from functools import cache, lru_cache
+
+from fazhilint import resources
+
+_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+@lru_cache(maxsize=4096)  # plan items are paragraphs too: each text is segmented once
+def keywords(text: str) -> frozenset[str]:
+    """The words a text is about: jieba's words minus stop words, synonyms merged."""
+    tokenizer, stopwords, synonyms = lexicon()
+    return frozenset({synonyms.get(w, w) for w in tokenizer.lcut(text, HMM=False) if _WORD.match(w) and w not in stopwords})
+
+
+def part_of_speech(word: str) -> str:
+    """jieba's tag for a dictionary word (v verb, p preposition, ns place name…), "" if not listed.
+    The few words asked about are looked up in the file's text (a dictionary of every line would
+    cost ~50 ms to build)."""
+    found = re.search(rf"^{re.escape(word)} \d+ (\S+)$", _dictionary(), re.MULTILINE)
+    return found.group(1) if found else ""
+
+
+@cache
+def _dictionary() -> str:
+    return (_folder() / "dict.txt").read_text(encoding="utf-8")
+
+
+def _folder():
+    return resources.rules_dir() / "lexicon"
+
+
+@cache
+def lexicon():
+    """jieba with the small dictionary shipped in rules/lexicon/ (never jieba's 550 ms default one)."""
+    jieba = _import_jieba()
+    folder = _folder()
+    dictionary = folder / "dict.txt"
+    tokenizer = jieba.Tokenizer(dictionary=str(dictionary))
+    try:
+        directory = resources.cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(directory)
+        # Named by content, not by path (jieba's default), so every install of one dictionary shares one file.
+        tokenizer.cache_file = f"jieba-{hashlib.sha256(dictionary.read_bytes()).hexdigest()[:16]}.cache"
+        _load_cache(jieba, tokenizer, directory / tokenizer.cache_file)
+    except OSError:  # no writable cache directory: jieba falls back to the system temporary folder
+        _initialise(jieba, tokenizer)
+    synonyms = {}
+    for line in _lines(folder / "synonyms.txt"):
+        synonyms.update((word, line[0]) for word in line)
+    stopwords = {w for line in _lines(folder / "stopwords.txt") for w in line}
+    return tokenizer, stopwords, synonyms
+
+
+def _import_jieba():
+    """jieba, without the two things it imports and this lexicon never uses: pkg_resources, only to
+    find its default dictionary (~70 ms), and its HMM model for unknown words, a 55 ms table (we cut
+    with HMM=False). A stand-in takes their place while jieba is imported and is taken out again;
+    the HMM module jieba keeps a reference to loads for real the first time anyone uses it."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    stand_ins = {"pkg_resources": None, "jieba.finalseg": _Deferred("jieba.finalseg")}
+    stood = [name for name in stand_ins if name not in sys.modules]
+    sys.modules.update((name, stand_ins[name]) for name in stood)
+    try:
+        import jieba
+    finally:
+        for name in stood:
+            if sys.modules.get(name) is stand_ins[name]:
+                del sys.modules[name]
+    return jieba
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a submodule while its package is imported; on first use it imports the real
+    module, puts it where the package expects it, and hands on the attribute asked for."""
+
+    def __getattr__(self, name):
+        import importlib
+
+        real = importlib.import_module(self.__name__)  # the stand-in is no longer in sys.modules
+        package, _, child = self.__name__.rpartition(".")
+        setattr(sys.modules[package], child, real)
+        return getattr(real, name)
+
+
+def _load_cache(jieba, tokenizer, cache_path) -> None:
+    """Read jieba's prefix-dictionary cache with marshal.loads(bytes): jieba's own marshal.load(file)
+    takes about 30 ms on this dictionary, loads() about 8 (TECH-NOTES §2). The cache is named by the
+    dictionary's content, so it needs no date check; if it is missing or unreadable, jieba builds it."""
+    import marshal
+
+    try:
+        tokenizer.FREQ, tokenizer.total = marshal.loads(cache_path.read_bytes())
+        tokenizer.initialized = True
+    except (OSError, ValueError, EOFError, TypeError):
+        _initialise(jieba, tokenizer)
+
+
+def _initialise(jieba, tokenizer) -> None:
+    """Build the prefix dictionary (and write its cache) with jieba's log lines silenced."""
+    import logging
+
+    logger = jieba.default_logger
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        tokenizer.initialize()
+    finally:
+        logger.setLevel(level)
+
+
+def _lines(path) -> list[list[str]]:
+    text = path.read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
