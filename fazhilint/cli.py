@@ -47,24 +47,6 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
 
 
-def _expand(paths: list[str], skip: Optional[Path] = None) -> list[str]:
-    """Files as given; folders walked (hidden files and fazhilint's own files skipped), sorted for stable output."""
-    out = []
-    for p in paths:
-        path = Path(p)
-        if p != "-" and path.is_dir():
-            out.extend(
-                str(f) for f in sorted(path.rglob("*"))
-                if f.is_file() and not any(part.startswith((".", "~$")) for part in f.relative_to(path).parts)
-                and not _is_settings(f)
-            )
-        else:
-            out.append(p)
-    if skip is not None:
-        out = [p for p in out if p == "-" or Path(p).resolve() != skip.resolve()]
-    return out
-
-
 def _load_baseline(path: Path):
     from fazhilint.baseline import BaselineError, load
 
@@ -72,14 +54,6 @@ def _load_baseline(path: Path):
         return load(path)
     except BaselineError as e:
         _usage_error(str(e))
-
-
-def _is_settings(f: Path) -> bool:
-    """fazhilint's own files in a folder of reports (configuration, suppression sidecars): not reports."""
-    from fazhilint.config import CONFIG_FILES
-    from fazhilint.suppress import SIDECAR_SUFFIX
-
-    return f.name in CONFIG_FILES or f.name.endswith(SIDECAR_SUFFIX)
 
 
 def _config(config_file: Optional[Path], nearest: bool = True, **overrides):
@@ -94,15 +68,21 @@ def _config(config_file: Optional[Path], nearest: bool = True, **overrides):
         _usage_error(str(e))
 
 
-def _configs(paths: list[str], config_file: Optional[Path], packs, **overrides) -> dict:
-    """Each input's configuration: --config for all, or the nearest one above the file's own folder."""
+def _configs(inputs, config_file: Optional[Path], packs, default, **overrides) -> dict:
+    """Each input's configuration, by its path: --config for all, or the nearest one above the file's
+    own folder; a file taken out of an archive (or stdin) uses the run's own (``default``)."""
     from fazhilint.config import find_file
+    from fazhilint.intake import extracted
 
     by_file, by_folder, out = {}, {}, {}
-    for p in paths:
-        start = Path.cwd() if p == "-" else Path(p).resolve().parent
+    for item in inputs:
+        p = item.path
+        if config_file or p == "-" or extracted(p):
+            out[p] = default
+            continue
+        start = Path(p).resolve().parent
         if start not in by_folder:
-            by_folder[start] = config_file or find_file(start)
+            by_folder[start] = find_file(start)
         found = by_folder[start]
         if found not in by_file:
             cfg = _config(found, nearest=False, **overrides)
@@ -149,6 +129,10 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="只列出每条规则的问题数（json 格式时为 JSON）。")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="基线文件：其中记录的问题不再显示（用 fazhilint baseline 生成）。")] = None,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", help="检查一个 .docx，另存一份带批注的副本（每个问题一条 Word 批注）；原文件不改动。")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="本批次收取的报告年度，如 2025；其他年度的报告报 FZ410。")] = None,
+    expect: Annotated[Optional[Path], typer.Option("--expect", help="应报送单位名单（每行一个单位，别名写作“松江镇人民政府 = 松江镇”）：列出未报送的单位和名单外的文件。")] = None,
+    previous: Annotated[Optional[list[str]], typer.Option("--previous", help="上一年度各单位的报告（文件夹或 .zip）：查照抄去年报告、去年工作安排未回应（FZ602）。")] = None,
+    per_unit: Annotated[Optional[Path], typer.Option("--per-unit", help="为每个单位写一个反馈文件夹：带批注的 .docx 和一页 HTML 反馈意见。")] = None,
 ) -> None:
     """检查报告，列出问题并说明应如何修改。"""
     from fazhilint.diagnostics import Severity
@@ -167,71 +151,165 @@ def check(
         _usage_error(str(e))
     if fix and not diff and "-" in paths:
         _usage_error("--fix 只能改写文件；从标准输入读取时请用 --diff 查看修复结果")
-    overrides = dict(select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile)
+    if year is not None and not 1990 <= year <= 2100:
+        _usage_error(f"--year 应为四位数的年份，如 --year 2025，而不是 {year}")
+    overrides = dict(select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile, year=year)
     config = _config(config_file, **overrides)  # the run's own: its fail-on decides the exit code
-
-    expanded = _expand(paths, skip=baseline)
-    configs = _configs(expanded, config_file, pack, **overrides)
+    if pack:
+        config = config.with_cli(packs=config.packs + tuple(pack))
+    _check_packs(config)
+    roster = _roster(expect) if expect else None
     recorded = _load_baseline(baseline) if baseline else None
-    if annotate:
-        _check_annotate(expanded, annotate)
-    revised = output if fix and not diff and output is not None and output.suffix.lower() == ".docx" else None
-    if revised:  # --fix -o 副本.docx: the fixes as tracked changes in a copy; the report to the terminal
-        _check_annotate(expanded, revised, "--fix -o", "fazhilint check 草稿.docx --fix -o 草稿.修订.docx")
-        output = None
-        fmt = output_format or _default_format(None)
-    results, context = _lint(expanded, configs, fix, diff, unsafe_fixes, stdin_filename, jobs,
-                             (recorded, baseline) if baseline else None)
-    if diff:  # like ruff --diff: 1 when there are changes to show
-        raise typer.Exit(1 if context.diffs else 0)
-    if revised:
-        results[0] = _write_revised(results[0], configs[expanded[0]], unsafe_fixes, revised)
-    if annotate:
-        _write_annotated(results[0], annotate)
-    render = renderer(fmt)
-    if statistics:
-        from fazhilint.report import render_statistics
 
-        if fmt in BINARY:
-            _usage_error(f"--statistics 不能与“{fmt}”格式同用；请用默认格式或 -f json")
+    from fazhilint.intake import Intake
 
-        def render(results, out, context):
-            render_statistics(results, out, context, as_json=fmt == "json")
-    if output:  # written in one step, so an interrupted run never leaves half a report
-        from fazhilint.fix import write_atomic
+    with Intake() as intake:
+        for p in paths:
+            intake.add(p)
+        if baseline:  # the baseline file itself is not a report
+            intake.inputs = [i for i in intake.inputs if i.path == "-" or Path(i.path).resolve() != baseline.resolve()]
+        configs = _configs(intake.inputs, config_file, pack, config, **overrides)
+        if annotate:
+            _check_annotate([i.path for i in intake.inputs], annotate)
+        revised = output if fix and not diff and output is not None and output.suffix.lower() == ".docx" else None
+        if revised:  # --fix -o 副本.docx: the fixes as tracked changes in a copy; the report to the terminal
+            _check_annotate([i.path for i in intake.inputs], revised, "--fix -o",
+                            "fazhilint check 草稿.docx --fix -o 草稿.修订.docx")
+            output = None
+            fmt = output_format or _default_format(None)
+        results, context = _lint(intake.inputs, configs, fix, diff, unsafe_fixes, stdin_filename, jobs,
+                                 (recorded, baseline) if baseline else None)
+        if diff:  # like ruff --diff: 1 when there are changes to show
+            raise typer.Exit(1 if context.diffs else 0)
+        if revised:
+            results[0] = _write_revised(results[0], configs[intake.inputs[0].path], unsafe_fixes, revised)
+        if annotate:
+            _write_annotated(results[0], annotate)
+        batch = bool(expect or previous or per_unit or fmt == "xlsx" or len(paths) > 1 or intake.skipped
+                     or any(Path(p).is_dir() or p.lower().endswith(".zip") for p in paths if p != "-"))
+        if batch:
+            context.ledger = _ledger(results, config, roster, previous, intake.skipped)
+        if per_unit:
+            _write_per_unit(context.ledger, per_unit)
+        render = renderer(fmt)
+        if statistics:
+            from fazhilint.report import render_statistics
 
-        buffer = io.BytesIO() if fmt in BINARY else io.StringIO(newline="\n")
-        render(results, buffer, context)
-        data = buffer.getvalue()
-        write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
-    else:
-        context.color = None if sys.stdout.isatty() else False
-        render(results, sys.stdout, context)
+            if fmt in BINARY:
+                _usage_error(f"--statistics 不能与“{fmt}”格式同用；请用默认格式或 -f json")
+
+            def render(results, out, context):
+                render_statistics(results, out, context, as_json=fmt == "json")
+        if output:  # written in one step, so an interrupted run never leaves half a report
+            from fazhilint.fix import write_atomic
+
+            buffer = io.BytesIO() if fmt in BINARY else io.StringIO(newline="\n")
+            render(results, buffer, context)
+            data = buffer.getvalue()
+            write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
+            sys.stderr.write(f"已写入 {output}：{_written(results, context)}\n")
+        else:
+            context.color = None if sys.stdout.isatty() else False
+            render(results, sys.stdout, context)
+        if context.ledger is not None:
+            _ledger_notes(context.ledger, config)
     from fazhilint.engine import exit_code
 
     code = exit_code(results, config)
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
-def _lint(paths, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None):
+def _roster(path: Path):
+    from fazhilint.roster import RosterError, read_roster
+
+    try:
+        return read_roster(path)
+    except RosterError as e:
+        _usage_error(str(e))
+
+
+def _ledger(results, config, roster, previous, skipped):
+    from fazhilint import ledger
+
+    before = []
+    if previous:
+        missing = [p for p in previous if not Path(p).exists()]
+        if missing:
+            _usage_error(f"--previous 指定的路径不存在：{'、'.join(missing)}")
+        before = ledger.read_previous(previous, config)
+    return ledger.build(results, config, roster, before, skipped)
+
+
+def _written(results, context) -> str:
+    """What a report written with -o holds, in one Chinese line."""
+    from fazhilint.report import counts
+
+    c = counts(results)
+    line = f"{len(results)} 个文件，问题 {sum(c.values())} 个（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）"
+    ledger = context.ledger
+    if ledger is not None:
+        n = ledger.counts()
+        line += f"；通过 {n['通过']}，需修改 {n['需修改']}，无法读取 {n['无法读取']}"
+        if ledger.roster is not None:
+            line += f"，未报送 {n['未报送']}"
+        if ledger.skipped:
+            line += f"；跳过 {len(ledger.skipped)} 个非报告文件"
+    return line
+
+
+def _ledger_notes(ledger, config) -> None:
+    """What the county must know beyond the findings: who is missing, who is not on the roster,
+    what was skipped, and whether the batch was checked to one standard."""
+    out = sys.stderr
+    if ledger.missing:
+        out.write(f"未报送（{len(ledger.missing)} 个单位）：{'、'.join(ledger.missing)}\n")
+    for s in ledger.submissions:
+        if s.unit is None and s.result.readable:
+            out.write(f"未能识别单位：{s.path}（标题、落款和文件名中都没有单位名称）\n")
+        elif s.on_roster is False:
+            out.write(f"不在名单中：{s.path}（单位：{s.name}）\n")
+    for path, reason in ledger.skipped:
+        out.write(f"已跳过：{path}（{reason}）\n")
+    used = ledger.profiles_used
+    if len(used) > 1 and not config.profile:
+        kinds = "，".join(f"{name} {n} 个" for name, n in used.items())
+        out.write(f"注意：本批文件按不同报告类型检查（{kinds}）；如应统一，请加 --profile fazhi-annual\n")
+
+
+def _write_per_unit(ledger, folder: Path) -> None:
+    from fazhilint.report.letter import write_per_unit
+
+    try:
+        written = write_per_unit(ledger, folder)
+    except OSError as e:
+        _usage_error(f"无法写入反馈文件夹 {folder}：{e}")
+    sys.stderr.write(f"已写入 {folder}：{written['units']} 个单位的反馈文件夹"
+                     f"（{written['letters']} 份反馈意见，{written['annotated']} 份带批注的 .docx）\n")
+
+
+def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None):
     from fazhilint.engine import auto_jobs, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
     from fazhilint.report import RenderContext
 
     context = RenderContext()
-    files = [p for p in paths if p != "-"]
+    files = [i.path for i in inputs if i.path != "-" and i.problem is None]
     workers = 1 if fix or diff else (jobs if jobs is not None else auto_jobs(len(files)))
-    linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers))
+    with _progress(len(files)) as advance:
+        linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers, advance))
     results = []
-    for path in paths:
-        if path == "-":
+    for item in inputs:
+        path = item.path
+        if item.problem is not None:
+            result = unreadable(item.shown, item.problem)
+        elif path == "-":
             try:
                 result = lint_source(read_stdin(stdin_filename), configs[path])
             except UnreadableInput as e:
                 result = unreadable(stdin_filename, str(e))
         else:
-            result = next(linted)
+            result = _shown(next(linted), item.shown)
         if (fix or diff) and result.readable:
             result = _fix(result, configs[path], unsafe, write=fix and not diff, show_diff=diff, context=context)
         results.append(result)
@@ -250,6 +328,44 @@ def _lint(paths, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None
             context.fixable += applicable(d, unsafe=False)
             context.unsafe_fixable += applicable(d, unsafe=True) and not applicable(d, unsafe=False)
     return results, context
+
+
+def _shown(result, shown: str):
+    """A result named as the user knows the file (archive.zip/member rather than a temporary path)."""
+    if result.path != shown:
+        result.path = shown
+        for d in result.diagnostics:
+            d.path = shown
+    return result
+
+
+class _progress:
+    """A progress bar (rich) on stderr for a batch on a terminal; nothing when piped."""
+
+    def __init__(self, total: int):
+        self.total, self.bar = total, None
+
+    def __enter__(self):
+        if self.total < 2 or not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _check_annotate(paths: list[str], out: Path, option: str = "--annotate",
@@ -352,9 +468,16 @@ def write_baseline(
     from fazhilint.engine import auto_jobs, lint_paths
     from fazhilint.fix import write_atomic
 
-    expanded = [p for p in _expand(paths, skip=baseline) if p != "-"]
-    configs = _configs(expanded, config_file, None)
-    results = lint_paths(expanded, configs, auto_jobs(len(expanded)))
+    from fazhilint.intake import Intake
+
+    with Intake() as intake:
+        for p in paths:
+            intake.add(p)
+        inputs = [i for i in intake.inputs
+                  if i.path != "-" and i.problem is None and Path(i.path).resolve() != baseline.resolve()]
+        configs = _configs(inputs, config_file, None, _config(config_file))
+        files = [i.path for i in inputs]
+        results = [_shown(r, i.shown) for r, i in zip(lint_paths(files, configs, auto_jobs(len(files))), inputs)]
     base = baseline.resolve().parent
     old = _load_baseline(baseline) if baseline.exists() else None
     if ratchet and old is None:

@@ -5,6 +5,7 @@ Keys (all optional)::
     select = ["FZ1", "FZ2"]          # codes, prefixes or names; default: all
     ignore = ["FZ107"]
     fail-on = "warning"              # lowest severity that makes the exit code 1
+    year = 2025                      # the report year this batch collects (FZ410)
     [severity]                       # per-rule severity overrides
     FZ105 = "warning"
     [options.FZ503]                  # per-rule options, read by the rule
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from fazhilint.rule import Context, Rule
 
 CONFIG_FILES = ("fazhilint.toml", ".fazhilint.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "fail-on", "severity", "options", "packs", "profile", "per-file-ignores",
+_KEYS = {"select", "ignore", "fail-on", "severity", "options", "packs", "profile", "per-file-ignores", "year",
          "extend", "locked"}
 _MAX_CHAIN = 20
 
@@ -54,6 +55,7 @@ class Config:
     packs: tuple[Path, ...] = ()
     profile: str | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+    year: int | None = None  # the report year a batch collects (--year): another year is FZ410
     path: Path | None = None  # the file this came from
     # The chain (extend): the select/ignore of the files this one extends, outermost first; select is
     # None where a file did not set it (the selection it inherits goes on).
@@ -286,6 +288,7 @@ def _merge(parent: Config, child: Config, data: dict) -> Config:
         options=options,
         packs=parent.packs + child.packs,
         profile=child.profile if "profile" in data else parent.profile,
+        year=child.year if "year" in data else parent.year,
         per_file_ignores=parent.per_file_ignores + child.per_file_ignores,
         locked={**child.locked, **parent.locked},  # an outer lock keeps the name of the outer file
         conflicts=tuple(conflicts),
@@ -317,10 +320,19 @@ def from_dict(data: dict, path: Path | None = None) -> Config:
         packs=tuple(base / p for p in _strings(data, "packs", where)),
         profile=data.get("profile"),
         per_file_ignores=_per_file(data.get("per-file-ignores", {}), where),
+        year=_year(data.get("year"), where),
         path=path,
         locked={key: shown(path) for key in _strings(data, "locked", where)},
         select_given="select" in data,
     )
+
+
+def _year(value, where: str) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or not 1990 <= value <= 2100:
+        raise ConfigError(f"{where}配置项“year”应为四位数的年份，如 year = 2025，而不是 {value!r}")
+    return value
 
 
 def _table(data: dict, key: str, where: str) -> dict:

@@ -171,6 +171,7 @@ class Document:
     parse_error: str | None = None  # set only if the safety net had to flatten the text
     profile: Profile | None = None  # the kind of report, chosen once (fazhilint/profiles.py)
     words: ProfileWords | None = None  # what names each part of a report, what introduces a cause (vocabulary.py)
+    batch_year: int | None = None  # the year the batch collects reports for (--year), if one is set
 
     @property
     def text(self) -> str:

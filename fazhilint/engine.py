@@ -44,12 +44,18 @@ def lint_path(path: str | Path, config: Config) -> FileResult:
     return lint_source(source, config)
 
 
-def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1) -> list[FileResult]:
+def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1, progress=None) -> list[FileResult]:
     """Lint many files, in a process pool when jobs > 1 (largest first); results in input order.
-    ``config``: one for all, or each path's own (found from its folder upward)."""
+    ``config``: one for all, or each path's own (found from its folder upward).
+    ``progress()`` is called once for each file done."""
     configs = config if isinstance(config, dict) else dict.fromkeys(paths, config)
+    progress = progress or (lambda: None)
     if jobs <= 1 or len(paths) < 2:
-        return [lint_path(p, configs[p]) for p in paths]
+        out = []
+        for p in paths:
+            out.append(lint_path(p, configs[p]))
+            progress()
+        return out
     from concurrent.futures import ProcessPoolExecutor
 
     def size(p: str) -> int:
@@ -66,6 +72,7 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
                 results[path] = future.result()
             except Exception as e:  # a worker that died takes only its own file with it
                 results[path] = unreadable(path, f"检查时进程异常退出（{type(e).__name__}: {e}）")
+            progress()
     return [results[p] for p in paths]
 
 
@@ -88,6 +95,7 @@ def lint_source(source: Source, config: Config) -> FileResult:
 
     config = config.for_path(source.path)
     document = parse(source, config.packs_loaded(), config.profile)
+    document.batch_year = config.year
     found: list[Diagnostic] = []
     enabled = config.enabled(rules.catalogue())
     if document.parse_error:
@@ -108,20 +116,22 @@ def lint_source(source: Source, config: Config) -> FileResult:
     for conflict in config.conflicts:  # a file below tried to change what an outer file locks
         found.append(Diagnostic(LockedSetting.code, LockedSetting.name, 0, 0, conflict, None, LockedSetting.severity))
     for d in found:
-        _stamp(d, document, config)
+        stamp(d, document, config)
     from fazhilint import suppress
 
     ran = {r.code for r in enabled}
     outcome = suppress.apply(source, found, ran, config.locked_rules)
     found = outcome.kept
     for d in outcome.problems if suppress.CODE in ran else ():
-        _stamp(d, document, config, whole_lines=True)  # removing a directive may remove its line
+        stamp(d, document, config, whole_lines=True)  # removing a directive may remove its line
         found.append(d)
     found.sort(key=lambda d: d.sort_key)
     return FileResult(source.path, source, document, found, outcome.suppressed)
 
 
-def _stamp(d: Diagnostic, document: Document, config: Config, whole_lines: bool = False) -> None:
+def stamp(d: Diagnostic, document: Document, config: Config, whole_lines: bool = False) -> None:
+    """Fill in what the engine decides for a rule's finding: path, severity, line and column, heading path.
+    ``whole_lines``: its fix may remove whole lines (an unused suppression's directive)."""
     source = document.source
     d.path = source.path
     d.severity = config.severity.get(d.code, d.severity)

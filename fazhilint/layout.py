@@ -62,7 +62,7 @@ def format_docx(path: Path, out: Path, config) -> Formatted:
 def _page(document, prof) -> None:
     from docx.shared import Mm
 
-    page, grid, body = prof.one("page"), prof.one("grid"), prof.element("body")
+    page, grid = prof.one("page"), prof.one("grid")
     for section in document.sections:
         sect = section._sectPr
         if page is not None:

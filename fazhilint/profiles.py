@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fazhilint.packs import Entry, PackError
-from fazhilint.vocabulary import ORGAN_WORDS, PLACE_KINDS, TIERS
+from fazhilint.vocabulary import DEPARTMENT_ENDINGS, ORGAN_WORDS, PLACE_KINDS, TIERS
 
 if TYPE_CHECKING:
     from fazhilint.document import Document, Paragraph, Section
@@ -248,3 +248,32 @@ def reporting_unit(title: str) -> Unit | None:
     鲤城区人民政府金龙街道办事处关于… → 金龙街道; 丰都县栗子乡人民政府2025年… → 栗子乡."""
     places = [m for chunk in _ORGAN.split(title_head(title)) for m in _PLACE.finditer(chunk) if m.end() == len(chunk)]
     return Unit(places[-1].group(1), places[-1].group(2)) if places else None
+
+
+_DEPARTMENT = re.compile(rf"(?:{'|'.join(DEPARTMENT_ENDINGS)})$")
+_NOT_DEPARTMENT = re.compile(r"(?:党委|党工委)$")
+_FILE_NOISE = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:、._\-—\s]*|[0-9０-９]+\s*[、._\-—\s]+)")
+
+
+def unit_name(text: str) -> str | None:
+    """The unit a title, a 落款 line or a file name names, as people call it:
+    松江镇2023年法治政府建设工作报告 → 松江镇; XX县司法局关于…的报告 → XX县司法局;
+    鲤城区人民政府金龙街道办事处关于… → 金龙街道; 附件1：松江镇…报告 → 松江镇."""
+    text = _FILE_NOISE.sub("", text.strip())
+    # “中共渠县教育局委员会 渠县教育局 关于…”: the issuing unit is the last name before the subject
+    for chunk in reversed(title_head(text).split()):
+        head = re.sub(r"^中共", "", chunk)
+        if len(head) >= 3 and _DEPARTMENT.search(head) and not _NOT_DEPARTMENT.search(head) \
+                and _ORGANISATION.search(head[:-1]):
+            return head
+    unit = reporting_unit(text)
+    return unit.name if unit else None
+
+
+def closing_unit(doc: Document) -> str | None:
+    """The unit that signs the report (落款): the closing paragraph (fazhilint/roles.py) that names one."""
+    for p in reversed([p for p in doc.paragraphs if p.role == "closing"]):
+        name = unit_name(p.text)
+        if name:
+            return name
+    return None

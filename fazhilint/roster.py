@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 _SEPARATOR = re.compile(r"\s*[=＝]\s*")
+
+
+class RosterError(ValueError):
+    """A roster file that cannot be used; the message says why, in Chinese."""
 
 
 @dataclass(frozen=True)
@@ -63,3 +68,19 @@ def match_unit(name: str, units: list[RosterUnit]) -> str | None:
             return unit.name
     near = {u.name for u in units for n in u.names if len(name) >= 2 and (name in n or n in name)}
     return near.pop() if len(near) == 1 else None
+
+
+def read_roster(path: str | Path) -> list[RosterUnit]:
+    """A roster file (--expect): UTF-8, or GB18030 as Windows Notepad may save it."""
+    from fazhilint.read.text import decode
+    from fazhilint.source import UnreadableInput
+
+    try:
+        units = parse_roster(decode(Path(path).read_bytes(), str(path)).text)
+    except OSError as e:
+        raise RosterError(f"无法读取单位名单 {path}：{e.strerror or e}") from None
+    except UnreadableInput as e:
+        raise RosterError(f"无法读取单位名单 {path}：{e}") from None
+    if not units:
+        raise RosterError(f"单位名单 {path} 中没有单位（每行写一个单位名称，如“松江镇人民政府 = 松江镇”）")
+    return units

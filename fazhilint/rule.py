@@ -67,6 +67,7 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]  # one line of Chinese
+    label: ClassVar[str | None] = None  # a short name for counts (序号缺少数字×3); default: the summary's first clause
     severity: ClassVar[Severity] = Severity.ERROR
     fix: ClassVar[Applicability | None] = None
     # Engine diagnostics (FZ0xx) are documented like rules but not run on documents.

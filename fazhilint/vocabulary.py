@@ -58,6 +58,9 @@ TIERS = {"街道": "乡镇", "镇": "乡镇", "乡": "乡镇", "县": "县区", 
          "鎮": "乡镇", "鄉": "乡镇", "縣": "县区", "區": "县区"}
 PLACE_KINDS = tuple(TIERS)
 ORGAN_WORDS = ("人民政府", "政府", "办事处", "委员会", "党工委", "党委", "党组")
+# How a department's name ends (XX县司法局, 县委政法委, 区政府办公室): the unit a report is from
+# when its title names no place of its own (fazhilint/profiles.py unit_name).
+DEPARTMENT_ENDINGS = ("委员会", "办公室", "局", "委", "办", "院", "厅", "署", "中心", "所", "队", "部", "庭")
 # A line that is only the name of one or more organisations (a signature, a unit above the title).
 _NAME = rf"[{CJK}（）()·×XxＸ*＊]{{2,40}}"  # placeholders (××镇) are names too, for FZ303 to report
 ORGANISATION_LINE = re.compile(

@@ -60,7 +60,7 @@ def parse_spec(spec: str) -> dict:
 
 
 def _run_xml(text: str, font: str, size: float, bold=False, color=None, theme=False) -> str:
-    fonts = (f'<w:rFonts w:eastAsiaTheme="minorEastAsia"/>' if theme
+    fonts = ('<w:rFonts w:eastAsiaTheme="minorEastAsia"/>' if theme
              else f'<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="{font}"/>')
     extra = ("<w:b/>" if bold else "") + (f'<w:color w:val="{color}"/>' if color else "")
     escaped = text.replace("&", "&amp;").replace("<", "&lt;")
@@ -163,7 +163,7 @@ def build_layout(path: Path, example: str) -> Path:
         indent = para_spec.get("indent", 0 if role in ("title", "addressee", "closing") else 2)
         ppr = f'<w:jc w:val="{align}"/><w:ind w:firstLineChars="{int(indent * 100)}" w:firstLine="{int(indent * 320)}"/>'
         if role == "closing":
-            ppr = f'<w:jc w:val="right"/><w:ind w:rightChars="400" w:right="1280"/>'
+            ppr = '<w:jc w:val="right"/><w:ind w:rightChars="400" w:right="1280"/>'
         if "exact" in para_spec:
             ppr = f'<w:spacing w:line="{int(para_spec["exact"] * 20)}" w:lineRule="exact"/>' + ppr
         body.insert(len(body) - 1, parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr>{ppr}</w:pPr>{"".join(runs)}</w:p>'))

@@ -51,12 +51,14 @@ def test_xlsx_summary_and_details(tmp_path):
     assert r.exit_code == 1
     book = load_workbook(out)
     rows = list(book["汇总"].iter_rows(values_only=True))
-    assert rows[0][:4] == ("文件", "报告标题", "报告类型", "结论")
-    verdicts = {row[0].rsplit("/", 1)[-1]: row[2:4] for row in rows[1:]}
-    assert verdicts == {"a.txt": ("法治政府建设年度报告", "有错误"), "b.txt": ("报告类公文", "通过"), "c.txt": (None, "无法读取")}  # an empty cell
-    details = list(book["明细"].iter_rows(values_only=True))
-    codes = [row[4] for row in details[1:]]
-    assert "FZ102" in codes and codes[-1] == "FZ001" and "FZ501" in codes
+    assert rows[1][:5] == ("单位", "文件", "报告年度", "类型", "结论")
+    verdicts = {row[1].rsplit("/", 1)[-1]: (row[0], row[4]) for row in rows[2:]}
+    assert verdicts == {"a.txt": ("甲镇", "需修改"), "b.txt": ("乙镇", "通过"), "c.txt": ("未识别单位", "无法读取")}
+    assert [row[1].rsplit("/", 1)[-1] for row in rows[2:]] == ["c.txt", "a.txt", "b.txt"]  # worst first
+    details = list(book["问题明细"].iter_rows(values_only=True))
+    codes = [row[7].split()[0] for row in details[2:]]
+    assert "FZ102" in codes and "FZ001" in codes and "FZ501" in codes
+    assert "已写入" in r.stderr and "3 个文件" in r.stderr
 
 
 def test_xlsx_needs_an_output_file():

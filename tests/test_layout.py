@@ -7,7 +7,6 @@ import hashlib
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import docx
 import pytest

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from fazhilint import packs, profiles
-from fazhilint.config import Config
 from fazhilint.parse import parse
 from fazhilint.source import Source
 from tests.conftest import found, lint_text

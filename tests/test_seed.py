@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from fazhilint.config import Config
 from fazhilint.engine import lint_path

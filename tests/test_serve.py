@@ -293,10 +293,13 @@ def test_ledger_after_uploads_and_re_uploads(client):
 
     xlsx = client.get("/ledger/2023.xlsx")
     book = load_workbook(io.BytesIO(xlsx.content))
-    paths = [row[0].value for row in book["汇总"].iter_rows(min_row=2)]
+    rows = list(book["汇总"].iter_rows(min_row=3, values_only=True))
+    paths = [row[1] for row in rows if row[4] != "未报送"]
     assert len(paths) == 5 and "示例镇人民政府/第3版 示例镇报告（定稿）.txt" in paths
+    assert {row[0] for row in rows if row[4] == "未报送"} == {
+        r.unit for r in ledger.overview(client.app.state.engine, 2023) if r.status == "未报送"}
     stored = ledger.submissions_of(client.app.state.engine, 2023)
-    assert book["明细"].max_row - 1 == sum(r["errors"] + r["warnings"] + r["infos"] for r in stored) >= 9
+    assert book["问题明细"].max_row - 2 == sum(r["errors"] + r["warnings"] + r["infos"] for r in stored) >= 9
 
     archive = zipfile.ZipFile(io.BytesIO(client.get("/ledger/2023.zip").content))
     names = archive.namelist()

@@ -40,6 +40,28 @@ class RenderContext:
     unsafe_fixable: int = 0
     diffs: int = 0  # files whose changes --diff showed
     color: bool | None = None
+    ledger: object | None = None  # fazhilint.ledger.Ledger for a batch: units, verdicts, roster, copies
+
+
+def label(code: str) -> str:
+    """A problem's short Chinese name, for counts like 序号缺少数字×3: the rule's summary up to its
+    first pause."""
+    import re
+
+    from fazhilint.rules import rule_by_code
+
+    rule = rule_by_code(code)
+    if rule is None:
+        return code
+    return rule.label or re.split(r"[（(：:，,；;]", rule.summary, 1)[0].strip()
+
+
+def main_problems(diagnostics, limit: int = 3) -> str:
+    """The most frequent problems of a file, in Chinese: 序号缺少数字×3、年份不一致."""
+    from collections import Counter
+
+    top = Counter(d.code for d in diagnostics).most_common(limit)
+    return "、".join(label(code) + (f"×{n}" if n > 1 else "") for code, n in top)
 
 
 def renderer(name: str):
@@ -158,3 +180,32 @@ def render_statistics(results, out, context, as_json: bool) -> None:
         mark = "[*]" if fixable == n else f"[{fixable}可修复]" if fixable else "   "
         out.write(f"{n:>{width}}\t{code}\t{mark}\t{name}\n")
     out.write(summary_line(results, context) + "\n")
+
+
+def place(d, result) -> str:
+    """Where a finding is, for people, in every format: 第12段 · 二、 > （三） > 第2段 (行 for text files)."""
+    source = result.source
+    if d.line < 1:
+        return ""
+    if source is None:  # a stored finding (fazhilint serve): its line and heading path as kept
+        return f"第{d.line}行 · {d.location}" if d.location else f"第{d.line}行"
+    where = d.location
+    if where is None and result.document is not None:
+        paragraph = result.document.paragraph_at(d.start)
+        where = result.document.heading_path(paragraph) if paragraph else None
+    head = f"第{d.line}{source.line_unit}"
+    return f"{head} · {where}" if where else head
+
+
+def excerpt(d, source, width: int = 30) -> str:
+    """The words a finding is about, with a little of their line around them (原文)."""
+    if source is None or d.line < 1:
+        return ""
+    line = source.line(d.line)
+    first = source.line_starts[d.line - 1]
+    start = max(0, d.start - first)
+    end = min(len(line), max(d.end - first, start))
+    if end - start > width * 2:  # a long span (a whole paragraph): its opening
+        return line[start : start + width].strip() + "……"
+    lo, hi = max(0, start - width // 2), min(len(line), end + width // 2)
+    return ("…" if lo else "") + line[lo:hi].strip() + ("…" if hi < len(line) else "")

@@ -20,7 +20,12 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 def render(results, out, context) -> None:
     console = Console(file=out, highlight=False, soft_wrap=True,
                       force_terminal=context.color, no_color=context.color is False)
+    ledger = context.ledger
+    submissions = {id(s.result): s for s in ledger.submissions} if ledger is not None else {}
     for result in results:
+        s = submissions.get(id(result))
+        if s is not None:
+            console.print(_file_header(s))
         for d in result.diagnostics:
             console.print(_header(d))
             if result.source is not None and d.code != "FZ001":
@@ -29,6 +34,16 @@ def render(results, out, context) -> None:
                 console.print(Text(f"   = {_fix_note(d, result.source)}", style="dim"))
             console.print()
     console.print(Text(summary_line(results, context), style="bold"))
+
+
+def _file_header(s) -> Text:
+    """A batch's file: its unit, report year, profile and verdict."""
+    text = Text("── ", style="dim")
+    text.append(s.name, style="bold")
+    text.append(f"  {s.path}")
+    details = [f"{s.year}年度" if s.year else "", s.profile, s.status]
+    text.append("  " + " · ".join(x for x in details if x), style="dim")
+    return text
 
 
 def _fix_note(d, source) -> str:
@@ -56,6 +71,7 @@ def _frame(source, d) -> Text:
     start = d.column - 1
     end = d.end_column - 1 if d.end_line == d.line else len(line)
     end = max(end, start + 1) if start < len(line) else start
+    end = min(end, start + 2 * WINDOW)  # a finding on a whole paragraph (FZ601): its opening is enough
     lo, hi = max(0, start - WINDOW), min(len(line), end + WINDOW)
     before = ("…" if lo else "") + line[lo:start]
     marked = line[start:end] or " "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from fazhilint.report import profile, suggestion, summary_line
+from fazhilint.report import main_problems, profile, suggestion, summary_line
 
 CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ink:#1f2328;--muted:#6b7280;--line:#e5e7eb}
@@ -44,6 +44,9 @@ ol.findings li{margin:.2em 0}
  body{font-size:16px}main{padding:.5em .5em 2em}section.file{padding:.8em .7em;border-radius:0;margin:.6em -.5em}
  .doc p{padding-left:2em}.doc p .ln{width:1.7em}ol.findings{margin-left:.2em;padding-left:1.8em;font-size:14px}
 }
+table.index td.unit{white-space:nowrap;font-weight:bold}table.index td.path{word-break:break-all;min-width:8em}table.index td:nth-child(3){min-width:6em}
+.st{white-space:nowrap;font-weight:bold}.st-通过{color:#166534}.st-需修改{color:var(--warn)}.st-未报送,.st-无法读取{color:var(--err)}
+.meta{color:var(--muted);margin:.1em 0 .6em;font-size:.92em}.notes{color:var(--muted);font-size:.92em}
 @media print{body{background:#fff}section.file{border:0}}
 """
 
@@ -53,16 +56,66 @@ def render(results, out, context) -> None:
               '<meta name="viewport" content="width=device-width, initial-scale=1">'
               f"<title>fazhilint 检查报告</title><style>{CSS}</style></head><body><main>\n"
               f'<h1>fazhilint 检查报告</h1><p class="summary-line">{escape(summary_line(results, context))}</p>\n')
+    ledger = context.ledger
+    anchors = {id(r): f"file-{i}" for i, r in enumerate(results, 1)}
+    by_result = {id(s.result): s for s in ledger.submissions} if ledger is not None else {}
+    if ledger is not None and (len(results) > 1 or ledger.missing or ledger.skipped):
+        _index(ledger, out, anchors)
     number = 0
     for result in results:
-        number = render_file(result, out, number)
+        number = render_file(result, out, number, anchors[id(result)], by_result.get(id(result)))
     out.write("</main></body></html>\n")
 
 
-def render_file(result, out, number: int) -> int:
-    out.write(f'<section class="file"><h2>{escape(result.path)}</h2>\n')
-    if profile(result) is not None:
-        out.write(f'<p class="profile">报告类型：{escape(profile(result).name)}</p>\n')
+def _index(ledger, out, anchors) -> None:
+    """The batch at a glance: each unit's verdict and counts, worst first, linked to its report."""
+    n = ledger.counts()
+    year = f"{ledger.year}年度" if ledger.year else ""
+    parts = [f"通过 {n['通过']}", f"需修改 {n['需修改']}", f"无法读取 {n['无法读取']}"]
+    if ledger.roster is not None:
+        parts.append(f"未报送 {n['未报送']}")
+    out.write(f'<section class="file" id="index"><h2>{year}各单位报送情况（共 {len(ledger.submissions)} 份：'
+              f"{escape('，'.join(parts))}）</h2>\n<table class=\"index\"><thead><tr><th>单位</th><th>文件</th>"
+              "<th>类型</th><th>结论</th><th>错误</th><th>警告</th><th>主要问题</th></tr></thead><tbody>")
+    for row in ledger.rows():
+        if isinstance(row, str):
+            out.write(f'<tr><td class="unit">{escape(row)}</td><td class="path">—</td><td></td>'
+                      f'<td class="st st-未报送">未报送</td><td></td><td></td><td></td></tr>')
+            continue
+        r = row.result
+        problems = main_problems(r.diagnostics) if r.readable else (r.diagnostics[0].message if r.diagnostics else "")
+        note = "（不在名单中）" if row.on_roster is False else ""
+        out.write(f'<tr><td class="unit">{escape(row.name)}{note}</td>'
+                  f'<td class="path"><a href="#{anchors[id(r)]}">{escape(row.path)}</a></td>'
+                  f"<td>{escape(row.profile)}</td><td class=\"st st-{row.status}\">{row.status}</td>"
+                  f'<td class="n">{row.count(_sev("error"))}</td><td class="n">{row.count(_sev("warning"))}</td>'
+                  f"<td>{escape(problems)}</td></tr>")
+    out.write("</tbody></table>\n")
+    if ledger.skipped:
+        out.write('<p class="notes">已跳过（不是报告）：' + "；".join(
+            f"{escape(path)}（{escape(reason)}）" for path, reason in ledger.skipped) + "</p>\n")
+    out.write("</section>\n")
+
+
+def _sev(name):
+    from fazhilint.diagnostics import Severity
+
+    return Severity[name.upper()]
+
+
+def render_file(result, out, number: int, anchor: str = "", submission=None) -> int:
+    """One file's section; in a batch, headed by its unit, verdict and profile and linked from the index."""
+    anchor = f' id="{anchor}"' if anchor else ""
+    if submission is not None:
+        year = f" · {submission.year}年度" if submission.year else ""
+        kind = f" · 按“{submission.profile}”检查" if submission.profile else ""
+        out.write(f'<section class="file"{anchor}><h2>{escape(submission.name)}：{escape(result.path)}</h2>\n'
+                  f'<p class="meta">结论：<span class="st st-{submission.status}">{submission.status}</span>{year}{kind}'
+                  f' · <a href="#index">返回目录</a></p>\n')
+    else:
+        out.write(f'<section class="file"{anchor}><h2>{escape(result.path)}</h2>\n')
+        if profile(result) is not None:
+            out.write(f'<p class="meta profile">报告类型：{escape(profile(result).name)}</p>\n')
     diagnostics = result.diagnostics
     if result.source is None:
         for d in diagnostics:

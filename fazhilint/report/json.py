@@ -35,9 +35,17 @@ def as_dict(d, source, profile=None) -> dict:
 
 def render(results, out, context) -> None:
     """The array of findings; each finding also names the report profile its file was checked
-    against (``"profile": "fazhi-annual"``), an added key, so the array contract holds."""
+    against (``"profile": "fazhi-annual"``) and, in a batch, the unit it is from (``"unit"``):
+    added keys, so the array contract holds."""
     from fazhilint.report import profile
 
-    items = [as_dict(d, r.source, profile(r)) for r in results for d in r.diagnostics]
+    units = {id(s.result): s.name for s in context.ledger.submissions} if context.ledger is not None else {}
+    items = []
+    for r in results:
+        for d in r.diagnostics:
+            item = as_dict(d, r.source, profile(r))
+            if id(r) in units:  # a batch: the unit each submission is from
+                item["unit"] = units[id(r)]
+            items.append(item)
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

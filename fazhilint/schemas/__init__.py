@@ -68,6 +68,8 @@ def _config() -> dict:
                         "properties": options, "additionalProperties": False},
             "packs": {"type": "array", "items": {"type": "string"}, "description": "规则包文件，路径相对于本文件"},
             "profile": {"type": "string", "description": "报告类型，如 fazhi-annual、report"},
+            "year": {"type": "integer", "minimum": 1990, "maximum": 2100,
+                     "description": "本批次收取的报告年度（同 --year），其他年度的报告报 FZ410"},
             "per-file-ignores": {"type": "object", "additionalProperties": selectors,
                                  "description": "文件模式（从路径末尾匹配）→ 对这些文件停用的规则"},
             "locked": {"type": "array", "description": "锁定的规则和选项（FZ503.threshold）：下级配置不能改动",

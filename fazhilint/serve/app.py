@@ -392,11 +392,13 @@ async def export(request: Request) -> Response:
                         background=BackgroundTask(path.unlink, missing_ok=True))
 
 
-def _stored_results(engine, year: int) -> list:
-    """The year's submissions as the CLI's results, as far as the xlsx report reads them."""
+def _stored_ledger(engine, year: int):
+    """The year's submissions as the command line's ledger (fazhilint/ledger.py), as far as the
+    xlsx report reads it: units, verdicts, findings, and the roster's units that did not submit."""
+    from fazhilint import ledger as batch
     from fazhilint.diagnostics import Diagnostic, Severity
 
-    out = []
+    submissions = []
     for row in ledger.submissions_of(engine, year):
         path = f"{row['unit']}/第{row['version']}版 {row['filename']}"
         diagnostics = []
@@ -404,18 +406,21 @@ def _stored_results(engine, year: int) -> list:
             d = Diagnostic(f["code"], f["name"], 0, 0, f["message"], severity=Severity(f["severity"]))
             d.path, d.line, d.column, d.location = path, f["line"], f["col"], f["location"] or None
             diagnostics.append(d)
-        title = SimpleNamespace(text=row["title"]) if row["title"] else None
-        out.append(SimpleNamespace(path=path, readable=row["readable"], diagnostics=diagnostics, suppressed=0,
-                                   document=SimpleNamespace(title=title)))
-    return out
+        result = SimpleNamespace(path=path, readable=row["readable"], diagnostics=diagnostics, source=None,
+                                 document=None)
+        status = (batch.UNREADABLE if not row["readable"] else batch.PASSED if row["passed"] else batch.TO_FIX)
+        submissions.append(batch.Submission(result, row["unit"], "", status=status))
+    missing = [r.unit for r in ledger.overview(engine, year) if r.status == ledger.STATUS_MISSING]
+    return batch.Ledger(submissions, year, missing=missing)
 
 
 def _workbook(engine, year: int) -> bytes:
     from fazhilint.report import RenderContext
     from fazhilint.report.xlsx import render
 
+    stored = _stored_ledger(engine, year)
     buffer = io.BytesIO()
-    render(_stored_results(engine, year), buffer, RenderContext())
+    render([s.result for s in stored.submissions], buffer, RenderContext(ledger=stored))
     return buffer.getvalue()
 
 

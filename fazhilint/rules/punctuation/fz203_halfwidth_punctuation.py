@@ -120,6 +120,7 @@ class HalfwidthPunctuation(Rule):
     code = "FZ203"
     name = "halfwidth-punctuation"
     summary = "中文里用了英文（半角）标点 , ; : ? ! ( ) 或句末的英文句点 ."
+    label = "用了半角标点"
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
