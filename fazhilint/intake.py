@@ -82,6 +82,8 @@ class Intake:
             self._file(path, given, path.parts[-1:] if given != "-" else ("-",))
 
     def _file(self, path: Path, shown: str, parts: tuple[str, ...], depth: int = 0) -> None:
+        if parts and (parts[-1] in CONFIG_FILES or parts[-1].endswith(SIDECAR_SUFFIX)):
+            return  # fazhilint's own files beside the reports (configuration, suppression lists): not inputs
         reason = skip_reason(parts)
         if reason:
             self.skipped.append((shown, reason))
@@ -136,8 +138,6 @@ def skip_reason(parts: tuple[str, ...]) -> str | None:
         return "macOS 压缩时附带的资源文件（__MACOSX），不是报告"
     if name.lower() in _NOT_REPORTS:
         return _NOT_REPORTS[name.lower()]
-    if name in CONFIG_FILES or name.endswith(SIDECAR_SUFFIX):
-        return "fazhilint 的配置文件或忽略清单，不是报告"
     if name.startswith("~$"):
         return "Word/WPS 打开文档时留下的临时锁文件（~$），不是报告"
     if any(p.startswith(".") and p not in (".", "..") for p in parts):
