@@ -16,6 +16,7 @@ from fazhilint.document import Document
 from fazhilint.rules.engine.fz000_parse_error import ParseError
 from fazhilint.rules.engine.fz001_unreadable_input import UnreadableInput as Unreadable
 from fazhilint.rules.engine.fz002_internal_error import InternalError
+from fazhilint.rules.engine.fz004_locked_setting import LockedSetting
 from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 
 
@@ -23,9 +24,10 @@ from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 class FileResult:
     path: str
     source: Source | None
-    document: Document | None = None  # None when linted in a worker process: only findings travel back
+    document: Document | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    title: str = ""  # the document's title line, for summaries
+    suppressed: int = 0  # findings excused by a suppression with a reason
+    baselined: int = 0  # findings hidden because a baseline records them
 
     @property
     def readable(self) -> bool:
@@ -72,18 +74,20 @@ def lint_path(path: str | Path, config: Config, time_limit: float | None = None)
             signal.signal(signal.SIGALRM, previous)
 
 
-def lint_paths(paths: list[str], config: Config, jobs: int = 1, progress=None) -> list[FileResult]:
+def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1, progress=None) -> list[FileResult]:
     """Lint many files, in a process pool when jobs > 1 (largest first); results in input order.
+    ``config``: one for all, or each path's own (found from its folder upward).
     ``progress()`` is called once for each file done.
 
     A worker that dies (killed by the system, a crash in a library) costs only the file it was
     checking: the files it took down with it are checked again in a fresh pool, and when a round
     makes no progress, each remaining file in a pool of its own."""
+    configs = config if isinstance(config, dict) else dict.fromkeys(paths, config)
     progress = progress or (lambda: None)
     if jobs <= 1 or len(paths) < 2:
         out = []
         for p in paths:
-            out.append(lint_path(p, config))
+            out.append(lint_path(p, configs[p]))
             progress()
         return out
     from concurrent.futures import ProcessPoolExecutor
@@ -103,7 +107,7 @@ def lint_paths(paths: list[str], config: Config, jobs: int = 1, progress=None) -
         broken: list[str] = []
         for group in groups:
             with ProcessPoolExecutor(max_workers=1 if alone else jobs) as pool:
-                futures = {p: pool.submit(lint_path, p, config) for p in group}
+                futures = {p: pool.submit(lint_path, p, configs[p]) for p in group}
                 for path, future in futures.items():
                     try:
                         results[path] = future.result()
@@ -148,10 +152,11 @@ def lint_source(source: Source, config: Config) -> FileResult:
     document = parse(source, config.packs_loaded(), config.profile)
     document.batch_year = config.year
     found: list[Diagnostic] = []
+    enabled = config.enabled(rules.catalogue())
     if document.parse_error:
         found.append(Diagnostic(ParseError.code, ParseError.name, 0, 0,
                                 f"无法解析文档结构，已按普通段落检查：{document.parse_error}"))
-    for rule_class in rules.load(config.enabled(rules.catalogue())):
+    for rule_class in rules.load(enabled):
         if rule_class.engine_only:
             continue
         try:
@@ -163,15 +168,25 @@ def lint_source(source: Source, config: Config) -> FileResult:
                 f"规则 {rule_class.code} 内部错误，本文件未完成该项检查：{type(e).__name__}: {e} "
                 f"（{Path(where.filename).name}:{where.lineno}）",
             ))
+    for conflict in config.conflicts:  # a file below tried to change what an outer file locks
+        found.append(Diagnostic(LockedSetting.code, LockedSetting.name, 0, 0, conflict, None, LockedSetting.severity))
     for d in found:
         stamp(d, document, config)
+    from fazhilint import suppress
+
+    ran = {r.code for r in enabled}
+    outcome = suppress.apply(source, found, ran, config.locked_rules)
+    found = outcome.kept
+    for d in outcome.problems if suppress.CODE in ran else ():
+        stamp(d, document, config, whole_lines=True)  # removing a directive may remove its line
+        found.append(d)
     found.sort(key=lambda d: d.sort_key)
-    title = printable(document.title.text.strip()) if document.title else ""
-    return FileResult(printable(source.path), source, document, found, title)
+    return FileResult(printable(source.path), source, document, found, outcome.suppressed)
 
 
-def stamp(d: Diagnostic, document: Document, config: Config) -> None:
-    """Fill in what the engine decides for a rule's finding: path, severity, line and column, heading path."""
+def stamp(d: Diagnostic, document: Document, config: Config, whole_lines: bool = False) -> None:
+    """Fill in what the engine decides for a rule's finding: path, severity, line and column, heading path.
+    ``whole_lines``: its fix may remove whole lines (an unused suppression's directive)."""
     source = document.source
     d.path = printable(source.path)
     d.message = printable(d.message)
@@ -183,7 +198,7 @@ def stamp(d: Diagnostic, document: Document, config: Config) -> None:
         label = source.line_labels.get(d.line)
         leaf = label if label and label.startswith(CELL_LABEL) else None
         d.location = printable(document.heading_path(paragraph, leaf) if paragraph else label or "") or None
-    if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end]
+    if d.fix and any(source.is_rendered(e.start, e.end) or not whole_lines and "\n" in source.text[e.start:e.end]
                      or "\n" in e.content or "\r" in e.content for e in d.fix.edits):
         d.fix = None  # never edit text the author did not type, never join or split lines
 
