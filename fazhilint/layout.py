@@ -2,7 +2,8 @@
 
 What it sets: page size and margins, the line and character grid, the font and size of
 every checked paragraph by its role (heading words of a run-in heading in the heading's
-font, the rest in the body's), alignment of title and addressee, first-line indents,
+font, the rest in the body's), alignment of title and addressee, first-line indents, the
+成文日期 右空四字 with the signature centred on it (7.3.5.1),
 black text, and page-number footers ("— 1 —", odd pages right, even pages left).
 What it never does: change a character of the text. The one exception is whitespace
 typed at the start of a paragraph to imitate an indent: it becomes the indent it imitated.
@@ -50,6 +51,7 @@ def format_docx(path: Path, out: Path, config) -> Formatted:
     for item in items(doc):
         removed += _paragraph(document, prof, item)
         count += 1
+    _closing(doc, prof)
     _footers(document, prof)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -121,6 +123,25 @@ def _paragraph(document, prof, item) -> int:
         use = entry if item.role != "heading" or start < split else (body or entry)
         _run(r, prof, use, condense)
     return removed
+
+
+def _closing(doc, prof) -> None:
+    """Place the 成文日期 right-aligned with the profile's right gap and each signature line above it
+    centred on the date (GB/T 9704—2012 7.3.5.1), as FZ709 checks."""
+    from fazhilint.rules.layout import closing, signature_gap, width_chars
+
+    entry = prof.element("closing")
+    found = closing(doc) if entry is not None and entry.get("date-right") is not None else None
+    if found is None:
+        return
+    want, date_width = entry["date-right"], width_chars(found.date.text.strip())
+    size = entry.get("size") or 16
+    for item in found.signatures + [found.date]:
+        gap = want if item is found.date else signature_gap(want, date_width, width_chars(item.text.strip()))
+        ppr = item.line.p.get_or_add_pPr()
+        _set(ppr, "jc", val="right")
+        _set(ppr, "ind", rightChars=str(int(round(gap * 100))), right=str(int(round(gap * size * 20))),
+             firstLineChars="0", firstLine="0", left="0", leftChars="0", hanging=None, hangingChars=None)
 
 
 def _condense(prof) -> str | None:

@@ -56,6 +56,8 @@ VARIANTS = {
     "typed-spaces-on-indent": (variant(BODY, "　　" + BODY), (8, "FZ706")),
     "red-text": (variant(BODY, BODY + "〔红色〕"), (8, "FZ708")),
     "fixed-29pt": (variant("报告如下。", "报告如下。〔固定行距29磅〕"), (3, "FZ702")),  # 21 lines a page
+    "date-flush-right": (variant("2025年1月5日", "2025年1月5日〔右空0字〕"), (11, "FZ709")),
+    "signature-centred-on-page": (variant("××镇人民政府", "××镇人民政府〔居中〕"), (10, "FZ709")),
 }
 LAYOUT = Config(select=("FZ7", "FZ402"))
 
