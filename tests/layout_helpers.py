@@ -9,7 +9,8 @@ A layout example is lines of text, one paragraph each, as the FZ7xx docstrings w
 
 Every paragraph is laid out by the standard for its role (first line: the title, 2号小标宋, centred;
 "一、" headings 黑体, "（一）" 楷体, "1."/"（1）" 仿宋, the heading words of a run-in heading only;
-a line ending in "：" after the title: the addressee, flush left; a date or a short last line: the
+a line ending in "：" after the title: the addressee, flush left; "2.××" after "附件：1.××": a further
+attachment, its left indent (缩进N字 sets it) aligned with the first (7.3.4); a date or a short last line: the
 closing, 右空四字, and a short line right above a date: the signature, centred on the date (7.3.5.1); anything else: body, 3号仿宋, first-line indent 2 characters) on an A4 page with the
 standard margins, a 22 × 28 grid and "— 1 —" page numbers, odd right and even left. A 〔…〕 after
 some text changes that text's formatting: a font name, a size (三号, 小四, 16磅), 加粗, 红色,
@@ -132,6 +133,7 @@ def build_layout(path: Path, example: str) -> Path:
     _footer(section.even_page_footer, footer[0], footer[1], footer[2], "left")
 
     body = document.element.body
+    role_of: dict[int, str] = {}
     for number, line in enumerate(paragraphs):
         pieces = _SPEC.split(line)  # text, spec, text, spec, …, text
         text = "".join(pieces[0::2])
@@ -146,6 +148,9 @@ def build_layout(path: Path, example: str) -> Path:
         heading = next(((rx, font) for rx, font in _H if rx.match(text)), None)
         if number == 0:
             role = "title"
+        elif re.match(r"^\d+[.．、]", text) and number and re.match(r"^(附件：|\d+[.．、])", paragraphs[number - 1]) \
+                and (paragraphs[number - 1].startswith("附件") or role_of.get(number - 1) == "attachment"):
+            role = "attachment"  # a further attachment of the note: aligned with the first one (7.3.4)
         elif heading:
             role, head_font = "heading", heading[1]
             i = text.find("。")
@@ -157,6 +162,7 @@ def build_layout(path: Path, example: str) -> Path:
             role = "signature"
         elif number == 1 and text.endswith("："):
             role = "addressee"
+        role_of[number] = role
         cuts = sorted({0, len(text), split} | {s for s, _, _ in specs} | {e for _, e, _ in specs})
         runs = []
         for a, b in zip(cuts, cuts[1:]):
@@ -175,6 +181,9 @@ def build_layout(path: Path, example: str) -> Path:
                                   if role == "signature" else 4)
             ppr = (f'<w:jc w:val="{para_spec["align"]}"/>' if "align" in para_spec else
                    f'<w:jc w:val="right"/><w:ind w:rightChars="{int(right * 100)}" w:right="{int(right * 320)}"/>')
+        if role == "attachment":
+            left = para_spec.get("indent", 2 + width_chars("附件："))
+            ppr = f'<w:jc w:val="both"/><w:ind w:leftChars="{int(left * 100)}" w:left="{int(left * 320)}"/>'
         if "exact" in para_spec:
             ppr = f'<w:spacing w:line="{int(para_spec["exact"] * 20)}" w:lineRule="exact"/>' + ppr
         body.insert(len(body) - 1, parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr>{ppr}</w:pPr>{"".join(runs)}</w:p>'))

@@ -58,6 +58,7 @@ VARIANTS = {
     "fixed-29pt": (variant("报告如下。", "报告如下。〔固定行距29磅〕"), (3, "FZ702")),  # 21 lines a page
     "date-flush-right": (variant("2025年1月5日", "2025年1月5日〔右空0字〕"), (11, "FZ709")),
     "signature-centred-on-page": (variant("××镇人民政府", "××镇人民政府〔居中〕"), (10, "FZ709")),
+    "attachment-not-aligned": (variant("工作台账\n", "工作台账\n2.2024年度行政执法情况统计表〔缩进0字〕\n"), (10, "FZ706")),
 }
 LAYOUT = Config(select=("FZ7", "FZ402"))
 

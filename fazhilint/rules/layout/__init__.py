@@ -414,6 +414,16 @@ def width_chars(text: str) -> float:
     return sum(_SPACE_WIDTH.get(c, 1.0 if ord(c) > 0x2e7f or CJK.match(c) else 0.5) for c in text)
 
 
+def note_prefix(text: str) -> float | None:
+    """The width of the “附件：” opening an attachment note (up to the first attachment's number or
+    name) in characters, or None for another line: further attachments align after it (7.3.4)."""
+    m = _NOTE_PREFIX.match(text.lstrip(" \u3000\u00a0\t"))
+    return width_chars(m.group()) if m else None
+
+
+_NOTE_PREFIX = re.compile(r"^附\s*件\s*[:：][ \u3000]*")
+
+
 def signature_gap(date_gap: float, date_width: float, width: float) -> float:
     """The right gap (characters) of a signature centred on a date with the given right gap and width."""
     return max(0.0, date_gap + (date_width - width) / 2)
