@@ -14,10 +14,10 @@ attachment, its left indent (缩进N字 sets it) aligned with the first (7.3.4);
 closing, 右空四字, and a short line right above a date: the signature, centred on the date (7.3.5.1); anything else: body, 3号仿宋, first-line indent 2 characters) on an A4 page with the
 standard margins, a 22 × 28 grid and "— 1 —" page numbers, odd right and even left. A 〔…〕 after
 some text changes that text's formatting: a font name, a size (三号, 小四, 16磅), 加粗, 红色,
-主题字体 (the East Asian theme font), and for the paragraph 居中/居左/居右, 缩进N字, 右空N字 (a right
+主题字体 (the East Asian theme font), and for the paragraph 标题 (a further line of the title), 居中/居左/居右, 缩进N字, 右空N字 (a right
 indent, on a closing line), 固定行距N磅.
 A line that is only 〔页边距 上 下 左 右〕 (mm) or 〔页脚 文字 字体 字号〕 ({PAGE}: the page field)
-changes the page.
+changes the page. A ↵ in the text is a line break (w:br) within the paragraph.
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ def parse_spec(spec: str) -> dict:
             out["bold"] = True
         elif word == "红色":
             out["color"] = "FF0000"
+        elif word == "标题":
+            out["title"] = True
         elif word == "主题字体":
             out["theme"] = True
         elif word in ("居中", "居左", "居右"):
@@ -68,7 +70,7 @@ def _run_xml(text: str, font: str, size: float, bold=False, color=None, theme=Fa
     fonts = ('<w:rFonts w:eastAsiaTheme="minorEastAsia"/>' if theme
              else f'<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="{font}"/>')
     extra = ("<w:b/>" if bold else "") + (f'<w:color w:val="{color}"/>' if color else "")
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace("↵", '</w:t><w:br/><w:t xml:space="preserve">')
     return (f'<w:r xmlns:w="{W_NS}"><w:rPr>{fonts}{extra}<w:sz w:val="{int(size * 2)}"/></w:rPr>'
             f'<w:t xml:space="preserve">{escaped}</w:t></w:r>')
 
@@ -143,10 +145,10 @@ def build_layout(path: Path, example: str) -> Path:
             spec = parse_spec(pieces[i + 1]) if i + 1 < len(pieces) else {}
             specs.append((pos, pos + len(pieces[i]), spec))
             pos += len(pieces[i])
-        para_spec = {k: v for _, _, s in specs for k, v in s.items() if k in ("align", "indent", "exact", "right")}
+        para_spec = {k: v for _, _, s in specs for k, v in s.items() if k in ("align", "indent", "exact", "right", "title")}
         role, head_font, split = "body", None, 0
         heading = next(((rx, font) for rx, font in _H if rx.match(text)), None)
-        if number == 0:
+        if number == 0 or para_spec.get("title"):
             role = "title"
         elif re.match(r"^\d+[.．、]", text) and number and re.match(r"^(附件：|\d+[.．、])", paragraphs[number - 1]) \
                 and (paragraphs[number - 1].startswith("附件") or role_of.get(number - 1) == "attachment"):
