@@ -57,7 +57,7 @@ def format_docx(path: Path, out: Path, config) -> Formatted:
             note = note_prefix(item.text) if item.role == "attachment-note" else None
         removed += _paragraph(document, prof, item)
         count += 1
-    _closing(doc, prof)
+    removed += _closing(doc, prof)
     _footers(document, prof)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -146,23 +146,30 @@ def _aligned(prof, item, note: float) -> int:
     return 1 if typed else 0
 
 
-def _closing(doc, prof) -> None:
+def _closing(doc, prof) -> int:
     """Place the 成文日期 right-aligned with the profile's right gap and each signature line above it
-    centred on the date (GB/T 9704—2012 7.3.5.1), as FZ709 checks."""
+    centred on the date (GB/T 9704—2012 7.3.5.1), as FZ709 checks; spaces typed before them to push
+    them right go. How many paragraphs lost typed spaces."""
     from fazhilint.rules.layout import closing, signature_gap, width_chars
 
     entry = prof.element("closing")
     found = closing(doc) if entry is not None and entry.get("date-right") is not None else None
     if found is None:
-        return
+        return 0
+    removed = 0
     want, date_width = entry["date-right"], width_chars(found.date.text.strip())
     size = entry.get("size") or 16
     for item in found.signatures + [found.date]:
         gap = want if item is found.date else signature_gap(want, date_width, width_chars(item.text.strip()))
+        typed = _LEADING.match(item.text) if not item.line.rendered else None
+        if typed:
+            _delete_leading(item, typed.end())
+            removed += 1
         ppr = item.line.p.get_or_add_pPr()
         _set(ppr, "jc", val="right")
         _set(ppr, "ind", rightChars=str(int(round(gap * 100))), right=str(int(round(gap * size * 20))),
              firstLineChars="0", firstLine="0", left="0", leftChars="0", hanging=None, hangingChars=None)
+    return removed
 
 
 def _condense(prof) -> str | None:

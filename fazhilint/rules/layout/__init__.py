@@ -467,10 +467,10 @@ def right_gap(doc, item: Item) -> tuple[float, float] | None:
     width = width_chars(body)
     line = line_chars(doc, para, size)
     left, right, indent = para.side_chars("left", size), para.side_chars("right", size), para.indent_chars(size)
+    if lead + width + trail > line - left - right - indent + 0.25:
+        return None  # it wraps
     if para.align == "right":
         return (right, width) if not trail else None
-    if lead + width + trail > line - left - right - indent:
-        return None  # it wraps
     if para.align == "center":
         start = left + indent + (line - left - right - indent - (lead + width + trail)) / 2
     elif para.align in ("left", "both"):

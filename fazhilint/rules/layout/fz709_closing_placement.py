@@ -5,7 +5,7 @@ from __future__ import annotations
 from fazhilint.diagnostics import Severity
 from fazhilint.rules.layout import LayoutRule, closing, formats, right_gap, signature_gap
 
-TOLERANCE = 1.0  # characters: typed spaces, half-width digits and the grid make positions inexact
+TOLERANCE = 0.75  # characters: typed spaces, half-width digits and the grid make positions inexact
 SEALED = "GB/T 9704—2012 7.3.5.1"
 UNSEALED = "7.3.5.2"
 
@@ -18,7 +18,7 @@ class ClosingPlacement(LayoutRule):
         在 Word 中设成文日期“右对齐、右侧缩进 4 字符”，署名同样右对齐、右侧缩进使它与日期居中对齐
         （fazhilint format 照此排版）。不加盖印章的公文另有排法：署名右空二字，成文日期在下一行、
         首字比署名首字右移二字；按这种排法排的也不报。位置按对齐方式、缩进和键入的空格估算
-        （汉字一字、半角数字半字），相差一字以内不报；右对齐又在行尾键入空格的，量不准，不报。
+        （汉字一字、半角数字半字），相差不到一字的不报；右对齐又在行尾键入空格的，量不准，不报。
         右空字数在版式规则包 closing 条目的 date-right 中，县（区）习惯不同可以改。
     为何：
         日期右空四字是为了印章不出版心；日期顶格居右、署名与日期错位，是审核退回最常见的落款问题。
