@@ -31,18 +31,28 @@ def comment_text(d, text: str) -> str:
 
 def annotate(result, out_path: Path) -> int:
     """Write the annotated copy of a linted .docx; returns the number of comments."""
-    from docx.text.run import Run
+    document, lines = reopen(result.source)
+    count = add_comments(document, lines, result.source, result.diagnostics)
+    save(document, out_path)
+    return count
 
-    from fazhilint.fix import write_atomic
 
-    source = result.source
+def reopen(source):
+    """The linted .docx opened again, with its lines; refused if it changed since it was read."""
     document = open_docx(Path(source.path))
     lines = read_lines(document)
     if "\n".join(line.text for line in lines) != source.text:
-        raise AnnotateError("文档在检查过程中被修改，未写入批注副本；请重新运行")
+        raise AnnotateError("文档在检查过程中被修改，未写入副本；请重新运行")
+    return document, lines
+
+
+def add_comments(document, lines: list[Line], source, diagnostics) -> int:
+    """One comment per finding, anchored on its characters; returns how many were added."""
+    from docx.text.run import Run
+
     starts = source.line_starts
     count = 0
-    for d in sorted(result.diagnostics, key=lambda d: (d.start, d.end)):
+    for d in sorted(diagnostics, key=lambda d: (d.start, d.end)):
         if d.line < 1 or d.line > len(lines):
             continue
         line = lines[d.line - 1]
@@ -54,12 +64,18 @@ def annotate(result, out_path: Path) -> int:
         document.add_comment([Run(r, document) for r in runs], text=comment_text(d, source.text),
                              author=AUTHOR, initials="FZ")
         count += 1
+    return count
+
+
+def save(document, out_path: Path) -> None:
+    """Save a python-docx Document in one step."""
     import io
+
+    from fazhilint.fix import write_atomic
 
     buffer = io.BytesIO()
     document.save(buffer)
     write_atomic(out_path, buffer.getvalue())
-    return count
 
 
 def _anchor(line: Line, start: int, end: int) -> list:

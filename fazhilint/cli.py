@@ -33,19 +33,65 @@ def _root(
     """法治政府建设年度报告（及其他公文报告）合规检查工具。"""
 
 
+def _default_format(output) -> str:
+    """full on a terminal, github inside GitHub Actions, else concise (also for -o)."""
+    import os
+
+    if output is None and os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "full" if output is None and sys.stdout.isatty() else "concise"
+
+
 def _codes(values: list[str] | None) -> tuple[str, ...]:
     """--select FZ1,FZ2 --select FZ3 → ("FZ1", "FZ2", "FZ3")."""
     return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
 
 
-def _config(config_file: Optional[Path], **overrides):
+def _load_baseline(path: Path):
+    from fazhilint.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as e:
+        _usage_error(str(e))
+
+
+def _config(config_file: Optional[Path], nearest: bool = True, **overrides):
+    """The configuration from a file, or (nearest) the one found from the working directory upward."""
     from fazhilint import config
 
     try:
         # unknown rules, options and values are a usage error, before any file is read
-        return config.load(config_file).with_cli(**overrides).validate()
+        base = config.load(config_file) if config_file or nearest else config.Config()
+        return base.with_cli(**overrides).validate()
     except config.ConfigError as e:
         _usage_error(str(e))
+
+
+def _configs(inputs, config_file: Optional[Path], packs, default, **overrides) -> dict:
+    """Each input's configuration, by its path: --config for all, or the nearest one above the file's
+    own folder; a file taken out of an archive (or stdin) uses the run's own (``default``)."""
+    from fazhilint.config import find_file
+    from fazhilint.intake import extracted
+
+    by_file, by_folder, out = {}, {}, {}
+    for item in inputs:
+        p = item.path
+        if config_file or p == "-" or extracted(p):
+            out[p] = default
+            continue
+        start = Path(p).resolve().parent
+        if start not in by_folder:
+            by_folder[start] = find_file(start)
+        found = by_folder[start]
+        if found not in by_file:
+            cfg = _config(found, nearest=False, **overrides)
+            if packs:
+                cfg = cfg.with_cli(packs=cfg.packs + tuple(packs))
+            _check_packs(cfg)
+            by_file[found] = cfg
+        out[p] = by_file[found]
+    return out
 
 
 def _check_packs(config) -> None:
@@ -66,11 +112,11 @@ def _usage_error(message: str):
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹；“-”表示从标准输入读取。")],
-    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、github、sarif、xlsx、html。默认：终端用 full，否则 concise。")] = None,
+    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、github、gitlab、junit、sarif、xlsx、html。默认：终端用 full，GitHub Actions 中用 github，否则 concise。")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把报告写入此文件，而不是标准输出。")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="只启用这些规则：代码、前缀（FZ1）或名称，可用逗号分隔。")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="自动修复安全的问题（直接改写 .txt/.md 文件）。")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="自动修复安全的问题（直接改写 .txt/.md 文件；.docx 配合 -o 副本.docx 另存为修订）。")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="与 --fix 或 --diff 同用：也应用需要核对的修复。")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="只显示修复后的差异，不写文件。")] = False,
     fail_on: Annotated[Optional[str], typer.Option(help="达到此级别的问题使退出码为 1：error、warning、info。默认 warning。")] = None,
@@ -80,6 +126,8 @@ def check(
     profile: Annotated[Optional[str], typer.Option("--profile", help="报告类型，如 fazhi-annual、report；默认按标题判断。")] = None,
     stdin_filename: Annotated[str, typer.Option(help="从标准输入读取时，报告中使用的文件名。")] = "-",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行检查的进程数；默认文件多时按 CPU 核数。")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="只列出每条规则的问题数（json 格式时为 JSON）。")] = False,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="基线文件：其中记录的问题不再显示（用 fazhilint baseline 生成）。")] = None,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", help="检查一个 .docx，另存一份带批注的副本（每个问题一条 Word 批注）；原文件不改动。")] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="本批次收取的报告年度，如 2025；其他年度的报告报 FZ410。")] = None,
     expect: Annotated[Optional[Path], typer.Option("--expect", help="应报送单位名单（每行一个单位，别名写作“松江镇人民政府 = 松江镇”）：列出未报送的单位和名单外的文件。")] = None,
@@ -90,7 +138,7 @@ def check(
     from fazhilint.diagnostics import Severity
     from fazhilint.report import BINARY, FORMATS, missing_extra, renderer
 
-    fmt = output_format or ("full" if output is None and sys.stdout.isatty() else "concise")
+    fmt = output_format or _default_format(output)
     if fmt not in FORMATS:
         _usage_error(f"未知的输出格式“{fmt}”；可用：{'、'.join(FORMATS)}")
     if missing_extra(fmt):
@@ -105,23 +153,36 @@ def check(
         _usage_error("--fix 只能改写文件；从标准输入读取时请用 --diff 查看修复结果")
     if year is not None and not 1990 <= year <= 2100:
         _usage_error(f"--year 应为四位数的年份，如 --year 2025，而不是 {year}")
-    config = _config(config_file, select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile,
-                     year=year)
+    overrides = dict(select=_codes(select), ignore=_codes(ignore), fail_on=severity, profile=profile, year=year)
+    config = _config(config_file, **overrides)  # the run's own: its fail-on decides the exit code
     if pack:
         config = config.with_cli(packs=config.packs + tuple(pack))
     _check_packs(config)
     roster = _roster(expect) if expect else None
+    recorded = _load_baseline(baseline) if baseline else None
 
     from fazhilint.intake import Intake
 
     with Intake() as intake:
         for p in paths:
             intake.add(p)
+        if baseline:  # the baseline file itself is not a report
+            intake.inputs = [i for i in intake.inputs if i.path == "-" or Path(i.path).resolve() != baseline.resolve()]
+        configs = _configs(intake.inputs, config_file, pack, config, **overrides)
         if annotate:
             _check_annotate([i.path for i in intake.inputs], annotate)
-        results, context = _lint(intake.inputs, config, fix, diff, unsafe_fixes, stdin_filename, jobs)
+        revised = output if fix and not diff and output is not None and output.suffix.lower() == ".docx" else None
+        if revised:  # --fix -o 副本.docx: the fixes as tracked changes in a copy; the report to the terminal
+            _check_annotate([i.path for i in intake.inputs], revised, "--fix -o",
+                            "fazhilint check 草稿.docx --fix -o 草稿.修订.docx")
+            output = None
+            fmt = output_format or _default_format(None)
+        results, context = _lint(intake.inputs, configs, fix, diff, unsafe_fixes, stdin_filename, jobs,
+                                 (recorded, baseline) if baseline else None)
         if diff:  # like ruff --diff: 1 when there are changes to show
             raise typer.Exit(1 if context.diffs else 0)
+        if revised:
+            results[0] = _write_revised(results[0], configs[intake.inputs[0].path], unsafe_fixes, revised)
         if annotate:
             _write_annotated(results[0], annotate)
         batch = bool(expect or previous or per_unit or fmt == "xlsx" or len(paths) > 1 or intake.skipped
@@ -130,17 +191,26 @@ def check(
             context.ledger = _ledger(results, config, roster, previous, intake.skipped)
         if per_unit:
             _write_per_unit(context.ledger, per_unit)
+        render = renderer(fmt)
+        if statistics:
+            from fazhilint.report import render_statistics
+
+            if fmt in BINARY:
+                _usage_error(f"--statistics 不能与“{fmt}”格式同用；请用默认格式或 -f json")
+
+            def render(results, out, context):
+                render_statistics(results, out, context, as_json=fmt == "json")
         if output:  # written in one step, so an interrupted run never leaves half a report
             from fazhilint.fix import write_atomic
 
             buffer = io.BytesIO() if fmt in BINARY else io.StringIO(newline="\n")
-            renderer(fmt)(results, buffer, context)
+            render(results, buffer, context)
             data = buffer.getvalue()
             write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
             sys.stderr.write(f"已写入 {output}：{_written(results, context)}\n")
         else:
             context.color = None if sys.stdout.isatty() else False
-            renderer(fmt)(results, sys.stdout, context)
+            render(results, sys.stdout, context)
         if context.ledger is not None:
             _ledger_notes(context.ledger, config)
     from fazhilint.engine import exit_code
@@ -217,7 +287,7 @@ def _write_per_unit(ledger, folder: Path) -> None:
                      f"（{written['letters']} 份反馈意见，{written['annotated']} 份带批注的 .docx）\n")
 
 
-def _lint(inputs, config, fix, diff, unsafe, stdin_filename, jobs):
+def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None):
     from fazhilint.engine import auto_jobs, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
@@ -227,7 +297,7 @@ def _lint(inputs, config, fix, diff, unsafe, stdin_filename, jobs):
     files = [i.path for i in inputs if i.path != "-" and i.problem is None]
     workers = 1 if fix or diff else (jobs if jobs is not None else auto_jobs(len(files)))
     with _progress(len(files)) as advance:
-        linted = iter(lint_paths(files, config, workers, advance))
+        linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers, advance))
     results = []
     for item in inputs:
         path = item.path
@@ -235,14 +305,22 @@ def _lint(inputs, config, fix, diff, unsafe, stdin_filename, jobs):
             result = unreadable(item.shown, item.problem)
         elif path == "-":
             try:
-                result = lint_source(read_stdin(stdin_filename), config)
+                result = lint_source(read_stdin(stdin_filename), configs[path])
             except UnreadableInput as e:
                 result = unreadable(stdin_filename, str(e))
         else:
             result = _shown(next(linted), item.shown)
         if (fix or diff) and result.readable:
-            result = _fix(result, config, unsafe, write=fix and not diff, show_diff=diff, context=context)
+            result = _fix(result, configs[path], unsafe, write=fix and not diff, show_diff=diff, context=context)
         results.append(result)
+    if baseline:  # hidden before anything is counted
+        from fazhilint import baseline as baselines
+
+        recorded, path = baseline
+        stale = baselines.apply(results, recorded, path.resolve().parent)
+        if stale:
+            sys.stderr.write(f"基线中有 {stale} 个问题已不再出现；运行 fazhilint baseline … --baseline {path} "
+                             "--ratchet 把它们从基线中去掉\n")
     for r in results:
         if not r.readable or not r.source.rewritable:
             continue  # their fixes are suggestions only
@@ -290,13 +368,33 @@ class _progress:
             self.bar.stop()
 
 
-def _check_annotate(paths: list[str], out: Path) -> None:
+def _check_annotate(paths: list[str], out: Path, option: str = "--annotate",
+                    example: str = "fazhilint check 草稿.docx --annotate 草稿.批注.docx") -> None:
     if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).suffix.lower() != ".docx":
-        _usage_error("--annotate 只能用于检查单个 .docx 文件，例如：fazhilint check 草稿.docx --annotate 草稿.批注.docx")
+        _usage_error(f"{option} 只能用于检查单个 .docx 文件，例如：{example}")
     if out.suffix.lower() != ".docx":
-        _usage_error(f"--annotate 的输出文件应以 .docx 结尾：{out}")
+        _usage_error(f"{option} 的输出文件应以 .docx 结尾：{out}")
     if out.resolve() == Path(paths[0]).resolve():
-        _usage_error("--annotate 的输出文件不能是被检查的原文件；请另取一个文件名")
+        _usage_error(f"{option} 的输出文件不能是被检查的原文件；请另取一个文件名")
+
+
+def _write_revised(result, config, unsafe: bool, out: Path):
+    """The copy with fixes as tracked changes and the other findings as comments; returns what remains."""
+    from fazhilint.annotate import AnnotateError
+    from fazhilint.fix import applicable, fix_result
+    from fazhilint.revise import revise
+
+    if not result.readable:
+        sys.stderr.write(f"fazhilint: 无法读取 {result.path}，未写入修订副本\n")
+        return result
+    fixed, _ = fix_result(result, config, unsafe)
+    try:
+        changes, comments = revise(result, fixed.source.text, [d for d in result.diagnostics if not applicable(d, unsafe)], out)
+    except (AnnotateError, OSError) as e:
+        _usage_error(f"无法写入修订副本 {out}：{e}")
+    sys.stderr.write(f"已写入修订副本：{out}（{changes} 处修订、{comments} 条批注，作者 fazhilint；"
+                     "请在 Word 的“审阅”中逐条接受或拒绝）\n")
+    return fixed
 
 
 def _write_annotated(result, out: Path) -> None:
@@ -318,10 +416,10 @@ def _fix(result, config, unsafe, write, show_diff, context):
 
     source = result.source
     if not source.rewritable:
-        return result
+        return _fix_sidecar(result, write, show_diff, context)
     fixed, count = fix_result(result, config, unsafe)
     if not count:
-        return fixed
+        return _fix_sidecar(fixed, write, show_diff, context)
     if show_diff:
         import difflib
 
@@ -332,7 +430,146 @@ def _fix(result, config, unsafe, write, show_diff, context):
     if write:
         write_atomic(Path(source.path), encode(source, fixed.source.text))
         context.fixed += count
-    return fixed
+    return _fix_sidecar(fixed, write, show_diff, context)
+
+
+def _fix_sidecar(result, write, show_diff, context):
+    """Remove the unused entries FZ003 found in the file's sidecar (they are safe fixes, --fix applies them)."""
+    from fazhilint.fix import write_atomic
+    from fazhilint.suppress import prune_sidecar
+
+    unused = [d for d in result.diagnostics if "sidecar" in d.extra and d.fix]
+    if not unused:
+        return result
+    path = Path(unused[0].extra["sidecar"][0])
+    before = path.read_text(encoding="utf-8-sig")
+    after = prune_sidecar(path, {d.extra["sidecar"][1] for d in unused})
+    if show_diff:
+        import difflib
+
+        sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                                   str(path), str(path)))
+    if write:
+        write_atomic(path, after.encode("utf-8"))
+        context.fixed += len(unused)
+        result.diagnostics = [d for d in result.diagnostics if d not in unused]
+    return result
+
+
+@app.command("baseline")
+def write_baseline(
+    paths: Annotated[list[str], typer.Argument(help="要记入基线的文件或文件夹。")],
+    baseline: Annotated[Path, typer.Option("--baseline", help="基线文件。")] = Path(".fazhilint-baseline.json"),
+    ratchet: Annotated[bool, typer.Option("--ratchet", help="只从基线中去掉已不再出现的问题，从不增加。")] = False,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认从每个文件所在文件夹向上查找）。")] = None,
+) -> None:
+    """把现有问题记入基线文件；此后 check --baseline 只显示新出现的问题。"""
+    from fazhilint import baseline as baselines
+    from fazhilint.engine import auto_jobs, lint_paths
+    from fazhilint.fix import write_atomic
+
+    from fazhilint.intake import Intake
+
+    with Intake() as intake:
+        for p in paths:
+            intake.add(p)
+        inputs = [i for i in intake.inputs
+                  if i.path != "-" and i.problem is None and Path(i.path).resolve() != baseline.resolve()]
+        configs = _configs(inputs, config_file, None, _config(config_file))
+        files = [i.path for i in inputs]
+        results = [_shown(r, i.shown) for r, i in zip(lint_paths(files, configs, auto_jobs(len(files))), inputs)]
+    base = baseline.resolve().parent
+    old = _load_baseline(baseline) if baseline.exists() else None
+    if ratchet and old is None:
+        _usage_error(f"--ratchet 需要已有的基线文件：{baseline}")
+    entries = baselines.build(results, base, old, ratchet)
+    write_atomic(baseline, baselines.dump(entries, results, base).encode("utf-8"))
+    total = sum(entries.values())
+    change = ""
+    if old is not None:
+        removed, added = sum((old - entries).values()), sum((entries - old).values())
+        change = f"，去掉 {removed} 个" + (f"、新增 {added} 个" if added else "")
+    sys.stderr.write(f"已写入基线 {baseline}：{len(entries)} 条，共 {total} 个问题{change}\n")
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[Path, typer.Argument(help="要查看其配置的报告文件（或文件夹）。")],
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="指定配置文件，而不是从文件所在文件夹向上查找。")] = None,
+) -> None:
+    """显示对某个文件生效的配置，以及每项设置来自哪个配置文件。"""
+    from fazhilint.config import Config, find_file, shown
+    from fazhilint.rules import catalogue
+
+    start = path.resolve() if path.is_dir() else path.resolve().parent
+    found = config_file or find_file(start)
+    config = (_config(found, nearest=False) if found else Config()).for_path(str(path))
+    out = sys.stdout
+    out.write(f"对 {path} 生效的配置\n")
+    if not config.chain:
+        out.write("没有找到配置文件（fazhilint.toml、.fazhilint.toml 或含 [tool.fazhilint] 的 pyproject.toml），使用默认设置。\n")
+    else:
+        out.write("配置文件（外层在前，后者覆盖前者）：\n")
+        out.writelines(f"  {n}. {shown(p)}\n" for n, p in enumerate(config.chain, 1))
+
+    def origin(key: str) -> str:
+        return f"    # {config.origin[key]}" if key in config.origin else "    # 默认"
+
+    rules = catalogue()
+    on = {r.code for r in config.enabled(rules)}
+    out.write(f"\n启用的规则（{len(on)} 条）：{' '.join(r.code for r in rules if r.code in on)}\n")
+    off = [r for r in rules if r.code not in on]
+    if off:
+        out.write("停用的规则：\n")
+        out.writelines(f"  {r.code} {r.name}    # {_switched_off_by(config, r)}\n" for r in off)
+    if config.locked:
+        out.write("锁定（locked，下级配置不能停用或改动）：\n")
+        by_file: dict[str, list[str]] = {}
+        for key, where in sorted(config.locked.items()):
+            by_file.setdefault(where, []).append(key)
+        out.writelines(f"  {' '.join(keys)}    # {where}\n" for where, keys in by_file.items())
+    out.write(f"\nfail-on = \"{config.fail_on.label}\"{origin('fail-on')}\n")
+    out.write(f"profile = {config.profile!r}{origin('profile')}\n" if config.profile else "profile：按标题判断    # 默认\n")
+    for code, value in sorted(config.severity.items()):
+        out.write(f"[severity] {code} = \"{value.label}\"{origin(f'severity.{code}')}\n")
+    for code, given in sorted(config.options.items()):
+        for name, value in given.items():
+            out.write(f"[options.{code}] {name} = {value!r}{origin(f'options.{code}.{name}')}\n")
+    for pack in config.packs:
+        out.write(f"packs：{shown(pack)}\n")
+    for glob, selectors in config.per_file_ignores:
+        hit = "（匹配本文件）" if any(s in config.ignore for s in selectors) and Path(str(path)).match(glob) else ""
+        out.write(f"[per-file-ignores] \"{glob}\" = {list(selectors)}{hit}\n")
+    if config.conflicts:
+        out.write("\n未采用的设置（检查时报告为 FZ004）：\n")
+        out.writelines(f"  {c}\n" for c in config.conflicts)
+
+
+def _switched_off_by(config, rule) -> str:
+    """Which file's select/ignore leaves a rule off (the last one in the chain that decided it)."""
+    from fazhilint.config import _layered, shown
+
+    layers = (*config.inherited, (config.select if config.select_given or not config.inherited else None, config.ignore))
+    files = [*config.chain[: len(layers)]] + [None] * (len(layers) - len(config.chain))
+    decided = None
+    for n in range(len(layers)):
+        if _layered(layers[: n + 1], rule) != _layered(layers[:n], rule) or n == 0:
+            decided = n
+    where = files[decided] if decided is not None and decided < len(files) else None
+    return f"{shown(where)} 的 select/ignore" if where else "select/ignore"
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="写入的文件。")] = Path("fazhilint.toml"),
+) -> None:
+    """在当前文件夹写一个带注释的 fazhilint.toml 起步配置（已存在时不覆盖）。"""
+    from fazhilint.resources import starter_config
+
+    if path.exists():
+        _usage_error(f"{path} 已存在，未覆盖；请直接编辑它，或另给一个文件名")
+    path.write_text(starter_config(), encoding="utf-8")
+    sys.stderr.write(f"已写入 {path}；运行 fazhilint config 报告.txt 查看对某个文件生效的配置\n")
 
 
 @app.command()

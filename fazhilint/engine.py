@@ -16,6 +16,7 @@ from fazhilint.document import Document
 from fazhilint.rules.engine.fz000_parse_error import ParseError
 from fazhilint.rules.engine.fz001_unreadable_input import UnreadableInput as Unreadable
 from fazhilint.rules.engine.fz002_internal_error import InternalError
+from fazhilint.rules.engine.fz004_locked_setting import LockedSetting
 from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 
 
@@ -25,6 +26,8 @@ class FileResult:
     source: Source | None
     document: Document | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    suppressed: int = 0  # findings excused by a suppression with a reason
+    baselined: int = 0  # findings hidden because a baseline records them
 
     @property
     def readable(self) -> bool:
@@ -41,14 +44,16 @@ def lint_path(path: str | Path, config: Config) -> FileResult:
     return lint_source(source, config)
 
 
-def lint_paths(paths: list[str], config: Config, jobs: int = 1, progress=None) -> list[FileResult]:
+def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1, progress=None) -> list[FileResult]:
     """Lint many files, in a process pool when jobs > 1 (largest first); results in input order.
+    ``config``: one for all, or each path's own (found from its folder upward).
     ``progress()`` is called once for each file done."""
+    configs = config if isinstance(config, dict) else dict.fromkeys(paths, config)
     progress = progress or (lambda: None)
     if jobs <= 1 or len(paths) < 2:
         out = []
         for p in paths:
-            out.append(lint_path(p, config))
+            out.append(lint_path(p, configs[p]))
             progress()
         return out
     from concurrent.futures import ProcessPoolExecutor
@@ -61,7 +66,7 @@ def lint_paths(paths: list[str], config: Config, jobs: int = 1, progress=None) -
 
     results: dict[str, FileResult] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {p: pool.submit(lint_path, p, config) for p in sorted(set(paths), key=size, reverse=True)}
+        futures = {p: pool.submit(lint_path, p, configs[p]) for p in sorted(set(paths), key=size, reverse=True)}
         for path, future in futures.items():
             try:
                 results[path] = future.result()
@@ -92,10 +97,11 @@ def lint_source(source: Source, config: Config) -> FileResult:
     document = parse(source, config.packs_loaded(), config.profile)
     document.batch_year = config.year
     found: list[Diagnostic] = []
+    enabled = config.enabled(rules.catalogue())
     if document.parse_error:
         found.append(Diagnostic(ParseError.code, ParseError.name, 0, 0,
                                 f"无法解析文档结构，已按普通段落检查：{document.parse_error}"))
-    for rule_class in rules.load(config.enabled(rules.catalogue())):
+    for rule_class in rules.load(enabled):
         if rule_class.engine_only:
             continue
         try:
@@ -107,14 +113,25 @@ def lint_source(source: Source, config: Config) -> FileResult:
                 f"规则 {rule_class.code} 内部错误，本文件未完成该项检查：{type(e).__name__}: {e} "
                 f"（{Path(where.filename).name}:{where.lineno}）",
             ))
+    for conflict in config.conflicts:  # a file below tried to change what an outer file locks
+        found.append(Diagnostic(LockedSetting.code, LockedSetting.name, 0, 0, conflict, None, LockedSetting.severity))
     for d in found:
         stamp(d, document, config)
+    from fazhilint import suppress
+
+    ran = {r.code for r in enabled}
+    outcome = suppress.apply(source, found, ran, config.locked_rules)
+    found = outcome.kept
+    for d in outcome.problems if suppress.CODE in ran else ():
+        stamp(d, document, config, whole_lines=True)  # removing a directive may remove its line
+        found.append(d)
     found.sort(key=lambda d: d.sort_key)
-    return FileResult(source.path, source, document, found)
+    return FileResult(source.path, source, document, found, outcome.suppressed)
 
 
-def stamp(d: Diagnostic, document: Document, config: Config) -> None:
-    """Fill in what the engine decides for a rule's finding: path, severity, line and column, heading path."""
+def stamp(d: Diagnostic, document: Document, config: Config, whole_lines: bool = False) -> None:
+    """Fill in what the engine decides for a rule's finding: path, severity, line and column, heading path.
+    ``whole_lines``: its fix may remove whole lines (an unused suppression's directive)."""
     source = document.source
     d.path = source.path
     d.severity = config.severity.get(d.code, d.severity)
@@ -125,7 +142,8 @@ def stamp(d: Diagnostic, document: Document, config: Config) -> None:
         label = source.line_labels.get(d.line)
         leaf = label if label and label.startswith(CELL_LABEL) else None
         d.location = document.heading_path(paragraph, leaf) if paragraph else label
-    if d.fix and any(source.is_rendered(e.start, e.end) or "\n" in source.text[e.start:e.end] for e in d.fix.edits):
+    if d.fix and any(source.is_rendered(e.start, e.end) or not whole_lines and "\n" in source.text[e.start:e.end]
+                     for e in d.fix.edits):
         d.fix = None  # never edit text the author did not type, never join lines
 
 

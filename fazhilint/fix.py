@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from fazhilint.config import Config
-from fazhilint.diagnostics import Applicability, Diagnostic
+from fazhilint.diagnostics import Applicability, Diagnostic, Edit
 from fazhilint.engine import FileResult, lint_source
 
 MAX_ROUNDS = 10  # a fix may reveal another; stop re-linting after this many rounds
@@ -17,8 +17,8 @@ def applicable(d: Diagnostic, unsafe: bool) -> bool:
     return d.fix is not None and (unsafe or d.fix.applicability is Applicability.SAFE)
 
 
-def apply_edits(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple[str, int]:
-    """Apply every applicable fix whose edits overlap no fix accepted before it."""
+def accepted_edits(diagnostics: list[Diagnostic], unsafe: bool) -> list[Edit]:
+    """The edits of every applicable fix whose edits overlap no fix accepted before it, in text order."""
     accepted, taken = [], []
     for d in sorted(diagnostics, key=lambda d: d.start):
         if not applicable(d, unsafe):
@@ -29,9 +29,19 @@ def apply_edits(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple
             continue
         taken.extend((e.start, e.end) for e in edits)
         accepted.extend(edits)
-    for e in sorted(accepted, reverse=True):
+    return sorted(accepted)
+
+
+def apply_edits(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple[str, int]:
+    """Apply every applicable fix whose edits overlap no fix accepted before it."""
+    accepted = accepted_edits(diagnostics, unsafe)
+    return _apply(text, accepted), len(accepted)
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
+    for e in reversed(edits):
         text = text[: e.start] + e.content + text[e.end :]
-    return text, len(accepted)
+    return text
 
 
 def fix_result(result: FileResult, config: Config, unsafe: bool) -> tuple[FileResult, int]:
@@ -40,11 +50,11 @@ def fix_result(result: FileResult, config: Config, unsafe: bool) -> tuple[FileRe
     for _ in range(MAX_ROUNDS):
         if result.document is None or result.document.parse_error:
             break
-        text, count = apply_edits(result.source.text, result.diagnostics, unsafe)
-        if not count:
+        edits = accepted_edits(result.diagnostics, unsafe)
+        if not edits:
             break
-        total += count
-        result = lint_source(result.source.with_text(text), config)
+        total += len(edits)
+        result = lint_source(result.source.with_text(_apply(result.source.text, edits), edits), config)
     return result, total
 
 

@@ -16,11 +16,20 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from fazhilint.config import CONFIG_FILES
+from fazhilint.suppress import SIDECAR_SUFFIX
+
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 20 * 1024 * 1024  # as fazhilint.read.MAX_BYTES: no report is larger
 MAX_ARCHIVE_BYTES = 500 * 1024 * 1024  # all members of one archive, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for members over 1 MB: beyond this, a zip bomb
 MAX_DEPTH = 3  # archives inside archives
+EXTRACTED = "fazhilint-zip-"  # the prefix of the temporary folders archives are extracted into
+
+
+def extracted(path: str) -> bool:
+    """Whether an input was taken out of an archive (it has no folder of its own to find configuration in)."""
+    return any(part.startswith(EXTRACTED) for part in Path(path).parts)
 
 _NOT_REPORTS = {
     "thumbs.db": "Windows 缩略图缓存文件，不是报告",
@@ -73,6 +82,8 @@ class Intake:
             self._file(path, given, path.parts[-1:] if given != "-" else ("-",))
 
     def _file(self, path: Path, shown: str, parts: tuple[str, ...], depth: int = 0) -> None:
+        if parts and (parts[-1] in CONFIG_FILES or parts[-1].endswith(SIDECAR_SUFFIX)):
+            return  # fazhilint's own files beside the reports (configuration, suppression lists): not inputs
         reason = skip_reason(parts)
         if reason:
             self.skipped.append((shown, reason))
@@ -88,7 +99,7 @@ class Intake:
                 if len(members) > MAX_MEMBERS:
                     self.inputs.append(Input(str(archive), shown, f"压缩包内文件过多（{len(members)} 个），未解压"))
                     return
-                target = Path(tempfile.mkdtemp(prefix="fazhilint-zip-"))
+                target = Path(tempfile.mkdtemp(prefix=EXTRACTED))
                 self._temp.append(str(target))
                 total = 0
                 for i, member in enumerate(members):

@@ -33,3 +33,13 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("fazhilint", appauthor=False))
+
+
+def starter_config() -> str:
+    """The commented fazhilint.toml that ``fazhilint init`` writes."""
+    return (_PACKAGE / "starter.toml").read_text(encoding="utf-8")
+
+
+def schema_path(name: str) -> Path:
+    """A JSON Schema shipped with the package: ``config`` or ``pack``."""
+    return _PACKAGE / "schemas" / f"{name}.schema.json"

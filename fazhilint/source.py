@@ -43,6 +43,8 @@ class Source:
     soft_breaks: list[int] = field(default_factory=list)
     # A label per line for inputs whose lines are not lines (.docx paragraphs).
     line_labels: dict[int, str] = field(default_factory=dict)
+    # Word comments (批注): (start, end, text) of the span each is anchored on; read for suppressions.
+    comments: list[tuple[int, int, str]] = field(default_factory=list)
     # What the reader knows of a line's layout, for paragraph roles (fazhilint/roles.py):
     # "center", "right", "title-style" (Word's Title / 标题 style).
     line_hints: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -80,9 +82,13 @@ class Source:
         """How a line is called in messages: a Word document's lines are its paragraphs."""
         return "段" if self.kind == "docx" else "行"
 
-    def with_text(self, text: str) -> Source:
-        """The same input with another text (after fixes), markup masks recomputed."""
-        new = replace(self, text=text, masked=[])
+    def with_text(self, text: str, edits=()) -> Source:
+        """The same input with another text (after fixes), markup masks recomputed; the spans that
+        rendered text and comments occupy moved by ``edits`` (sorted, none inside a rendered span)."""
+        new = replace(self, text=text, masked=[],
+                      rendered=[_moved(s, e, edits) for s, e in self.rendered],
+                      comments=[(*_moved(s, e, edits), c) for s, e, c in self.comments],
+                      soft_breaks=[_moved(b, b + 1, edits)[0] for b in self.soft_breaks])
         if self.kind == "markdown":
             from fazhilint.read.text import mask_markdown
 
@@ -125,3 +131,11 @@ class Source:
         if start == end:
             return any(s <= start <= e for s, e in self.rendered)
         return any(s < end and start < e for s, e in self.rendered)
+
+
+def _moved(start: int, end: int, edits) -> tuple[int, int]:
+    """A span's place after edits elsewhere: an insertion at its start goes before it, at its end after it."""
+    def shift(p: int, at_end: bool) -> int:
+        return p + sum(len(e.content) - (e.end - e.start) for e in edits
+                       if e.end < p or e.end == p and (e.start < p or not at_end))
+    return shift(start, False), max(shift(start, False), shift(end, True))

@@ -27,3 +27,9 @@ def lint_text(text: str, *select: str, **config):
 
 def found(diagnostics, code: str) -> list[tuple[int, int]]:
     return [(d.line, d.column) for d in diagnostics if d.code == code]
+
+
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch):
+    """Tests expect the default formats; inside GitHub Actions the default would be ``github``."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -26,6 +26,7 @@ def test_wheel_contains_grammar_and_rule_packs(wheel):
     assert any(n.startswith("fazhilint/_data/rules/") for n in names)
     assert "fazhilint/_data/rules/profiles.toml" in names
     assert "fazhilint/_data/rules/lexicon/dict.txt" in names
+    assert {"fazhilint/schemas/config.schema.json", "fazhilint/schemas/pack.schema.json", "fazhilint/starter.toml"} <= set(names)
     assert "fazhilint/serve/templates/index.html" in names and "fazhilint/serve/static/serve.css" in names
 
 

@@ -1,10 +1,11 @@
 """Word .docx: body paragraphs and table cells in document order, one line each.
 
 What is read: the paragraphs of the body and of table cells (nested tables
-too), Word's automatic numbering rendered in front of each paragraph (and
-recorded in ``Source.rendered``), tracked changes as if accepted (insertions
-kept, deletions dropped), soft line breaks (Shift+Enter) as a space whose offset is
-recorded in ``Source.soft_breaks``, tabs as a tab.
+too), Word's automatic numbering rendered in front of each paragraph and
+field results (dates, page numbers), both recorded in ``Source.rendered``,
+tracked changes as if accepted (insertions kept, deletions dropped), soft
+line breaks (Shift+Enter) as a space whose offset is recorded in
+``Source.soft_breaks``, tabs as a tab; the anchors of comments.
 What is not: headers, footers, footnotes, endnotes, comments, text boxes,
 hidden text, and a table of contents (its paragraphs stay, as empty lines, so
 line numbers remain paragraph numbers).
@@ -29,6 +30,7 @@ _SKIP = {W + t for t in ("del", "moveFrom", "txbxContent", "pPr", "rPr", "rt", "
 _TEXT = {W + "t"}
 _SPACE = {W + "br", W + "cr"}  # soft line breaks read as a space
 TOC_LABEL = "目录（不检查）"
+_COMMENT_MARKS = {W + "commentRangeStart", W + "commentRangeEnd"}
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Line:
     p: object  # the w:p element
     rendered: int = 0  # length of the automatic numbering label at the start of text
     segments: list[tuple[int, int, object]] = field(default_factory=list)  # (start, end, w:r) in text
+    marks: list[tuple[str, str, int]] = field(default_factory=list)  # comment range (tag, w:id, offset)
+    fields: list[tuple[int, int]] = field(default_factory=list)  # spans of field results (dates, page numbers …)
     soft_breaks: list[int] = field(default_factory=list)  # offsets in text of the spaces that stand for w:br/w:cr
     hints: frozenset[str] = frozenset()  # what Word says of its place: "center", "right", "title-style"
 
@@ -193,8 +197,10 @@ def _line(p, numbering: Numbering, label: str) -> Line:
     parts = [prefix]
     offset = len(prefix)
 
-    def walk(el) -> None:
-        nonlocal offset
+    depth = 0  # inside how many complex fields (w:fldChar begin … end)
+
+    def walk(el, in_field: bool = False) -> None:
+        nonlocal offset, depth
         for child in el:
             tag = child.tag
             if tag == W + "r":
@@ -205,30 +211,74 @@ def _line(p, numbering: Numbering, label: str) -> Line:
                     text += piece(c)
                 line.segments.append((offset, offset + len(text), child))
                 parts.append(text)
+                for mark in child.iter(W + "fldChar"):
+                    depth += {"begin": 1, "end": -1}.get(mark.get(W + "fldCharType"), 0)
+                if text and (in_field or depth > 0):  # computed by Word: read, never edited
+                    line.fields.append((offset, offset + len(text)))
                 offset += len(text)
+                ref = child.find(W + "commentReference")
+                if ref is not None:
+                    line.marks.append(("commentReference", ref.get(W + "id"), offset))
+            elif tag in _COMMENT_MARKS:
+                line.marks.append((tag[len(W):], child.get(W + "id"), offset))
             elif tag not in _SKIP and isinstance(tag, str):
-                walk(child)  # hyperlinks, insertions, fields, smart tags, content controls
+                walk(child, in_field or tag == W + "fldSimple")  # hyperlinks, insertions, fields, smart tags, content controls
 
     walk(p)
     line.text = "".join(parts)
     return line
 
 
-def source_from_lines(path: str, lines: list[Line]) -> Source:
+def source_from_lines(path: str, lines: list[Line], comments: dict[str, str] | None = None) -> Source:
     starts, offset = [], 0
     for line in lines:
         starts.append(offset)
         offset += len(line.text) + 1
     return Source(
+        comments=_anchored(lines, starts, comments or {}),
         path=path,
         text="\n".join(line.text for line in lines),
         kind="docx",
         encoding=None,
-        rendered=[(s, s + line.rendered) for s, line in zip(starts, lines) if line.rendered],
+        rendered=[span for s, line in zip(starts, lines)
+                  for span in ([(s, s + line.rendered)] if line.rendered else []) + [(s + a, s + b) for a, b in line.fields]],
         soft_breaks=[s + b for s, line in zip(starts, lines) for b in line.soft_breaks],
         line_labels={n: line.label for n, line in enumerate(lines, 1)},
         line_hints={n: line.hints for n, line in enumerate(lines, 1) if line.hints},
     )
+
+
+def comment_texts(document) -> dict[str, str]:
+    """Each Word comment's text by its w:id (paragraphs joined by a line break)."""
+    part = _part(document, "/comments")
+    if part is None:
+        return {}
+    return {c.get(W + "id"): "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p"))
+            for c in part.iter(W + "comment")}
+
+
+def _anchored(lines: list[Line], starts: list[int], comments: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each comment: the span between its range marks, or, for a comment with
+    only a reference mark, its paragraph."""
+    if not comments:
+        return []
+    begin, end, para = {}, {}, {}
+    for line, first in zip(lines, starts):
+        for tag, cid, offset in line.marks:
+            if tag == "commentRangeStart":
+                begin.setdefault(cid, first + offset)
+            elif tag == "commentRangeEnd":
+                end[cid] = first + offset
+            else:
+                para.setdefault(cid, (first, first + len(line.text)))
+    out = []
+    for cid, text in comments.items():
+        if cid in begin:
+            start = begin[cid]
+            out.append((start, max(start, end.get(cid, start)), text))
+        elif cid in para:
+            out.append((*para[cid], text))
+    return sorted(out)
 
 
 @dataclass(eq=False)
@@ -259,6 +309,6 @@ def read_docx(path: Path) -> Source:
     lines = read_lines(document)
     if not any(line.text.strip() for line in lines):
         raise UnreadableInput("Word 文档正文为空（页眉、页脚、文本框中的文字不检查）")
-    source = source_from_lines(str(path), lines)
+    source = source_from_lines(str(path), lines, comment_texts(document))
     source.docx = Opened(document, lines)
     return source

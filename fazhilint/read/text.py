@@ -69,7 +69,8 @@ def read_text(path: Path) -> Source:
     return decode(path.read_bytes(), str(path))
 
 
-_MD_MARKUP = re.compile(r"^(?:#{1,6}|>|[-*+](?= ))(?=[ \t])", re.M)
+# Heading, quote and list markup at a line's start, and comments (fazhilint's directives among them).
+_MD_MARKUP = re.compile(r"^(?:#{1,6}|>|[-*+](?= ))(?=[ \t])|<!--.*?-->", re.M | re.S)
 
 
 def read_markdown(path: Path) -> Source:
@@ -80,7 +81,13 @@ def read_markdown(path: Path) -> Source:
 
 
 def mask_markdown(source: Source) -> Source:
-    source.masked = [m.span() for m in _MD_MARKUP.finditer(source.text)]
+    text = source.text
+    source.masked = []
+    for m in _MD_MARKUP.finditer(text):  # a comment over several lines is masked line by line
+        start = m.start()
+        for piece in m.group().split("\n"):
+            source.masked.append((start, start + len(piece)))
+            start += len(piece) + 1
     return source
 
 

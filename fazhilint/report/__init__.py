@@ -14,6 +14,8 @@ FORMATS = {
     "json": "JSON 数组（稳定的机器接口，见 README）",
     "github": "GitHub Actions 注释（::error file=…::…）",
     "sarif": "SARIF 2.1.0（代码扫描平台）",
+    "junit": "JUnit XML（CI 的测试报告视图）",
+    "gitlab": "GitLab 代码质量报告（合并请求中显示）",
     "xlsx": "Excel 工作簿：每个文件一行的汇总表和全部问题明细（须配合 -o）",
     "html": "一个独立的 HTML 页面：原文中标出每个问题，手机上也能看（配合 -o 报告.html）",
 }
@@ -101,10 +103,15 @@ def summary_line(results, context: RenderContext) -> str:
     files = len(results)
     note = profiles_note(results)
     checked = f"检查了 {files} 个文件" + (f"（{note}）" if note else "")
+    suppressed = sum(r.suppressed for r in results)
+    baselined = sum(r.baselined for r in results)
+    excused = f"另有 {suppressed} 个问题已按注明的理由忽略。" if suppressed else ""
+    excused += f"另有 {baselined} 个问题已记入基线，未显示。" if baselined else ""
     if not total:
-        return f"{checked}，未发现问题。"
+        fixed = f"已自动修复 {context.fixed} 处，修复后" if context.fixed else ""
+        return f"{checked}，{fixed}未发现问题。{excused}"
     parts = [f"错误 {c['error']}", f"警告 {c['warning']}", f"提示 {c['info']}"]
-    line = f"{checked}，发现 {total} 个问题（{'，'.join(parts)}）。"
+    line = f"{checked}，发现 {total} 个问题（{'，'.join(parts)}）。{excused}"
     if context.fixed:
         line += f"已自动修复 {context.fixed} 处。"
     if context.fixable:
@@ -132,6 +139,8 @@ def suggestion(d, text: str) -> str:
         for e in reversed(edits):
             fixed = fixed[: e.start - lo] + e.content + fixed[e.end - lo:]
         return f"建议修改：“{text[lo:hi]}”→“{fixed}”" if fixed.strip() else f"建议删除：“{text[lo:hi]}”"
+    if all(not e.content for e in edits) and len(edits) <= 2:  # a whole line removed (an unused suppression)
+        return "建议删除：" + "、".join(f"“{_clip(text[e.start:e.end].strip(), 40)}”" for e in edits)
     pairs = list(dict.fromkeys((_clip(text[e.start:e.end]), _clip(e.content)) for e in edits))
     shown = "、".join(f"“{old}”→“{new}”" for old, new in pairs[:5]) + ("等" if len(pairs) > 5 else "")
     return f"建议修改（共 {len(edits)} 处）：{shown}"
@@ -139,6 +148,38 @@ def suggestion(d, text: str) -> str:
 
 def _clip(s: str, width: int = 20) -> str:
     return s if len(s) <= width else s[:width] + "……"
+
+
+def statistics(results) -> list[tuple[str, str, int, int]]:
+    """(code, name, count, fixable count) per rule, most frequent first."""
+    from collections import Counter
+
+    from fazhilint.fix import applicable
+
+    count, fixable, names = Counter(), Counter(), {}
+    for r in results:
+        for d in r.diagnostics:
+            count[d.code] += 1
+            names[d.code] = d.name
+            fixable[d.code] += bool(r.readable and r.source.rewritable and applicable(d, unsafe=False))
+    return [(code, names[code], n, fixable[code]) for code, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render_statistics(results, out, context, as_json: bool) -> None:
+    """``--statistics``: counts per rule instead of the findings."""
+    rows = statistics(results)
+    if as_json:
+        import json
+
+        json.dump([{"code": c, "name": n, "count": k, "fixable": f} for c, n, k, f in rows], out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    width = max((len(str(k)) for _, _, k, _ in rows), default=1)
+    for code, name, n, fixable in rows:
+        mark = "[*]" if fixable == n else f"[{fixable}可修复]" if fixable else "   "
+        out.write(f"{n:>{width}}\t{code}\t{mark}\t{name}\n")
+    out.write(summary_line(results, context) + "\n")
 
 
 def place(d, result) -> str:

@@ -63,6 +63,8 @@ def _summary(sheet, ledger, title) -> None:
             notes.append(f"单位取自{s.unit_from}")
         elif not s.unit:
             notes.append("未能识别单位")
+        if getattr(s.result, "suppressed", 0):
+            notes.append(f"另有 {s.result.suppressed} 个问题已按注明的理由忽略")
         diagnostics = s.result.diagnostics
         rows.append([s.name, s.path, f"{s.year}年度" if s.year else "", s.profile, s.status,
                      s.count(_severity("error")), s.count(_severity("warning")),
