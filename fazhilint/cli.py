@@ -688,7 +688,7 @@ def format_command(
         _usage_error(f"{path}: 无法读取：{e}")
     except (FormatError, OSError) as e:
         _usage_error(f"无法写入排版副本 {output}：{e}")
-    note = f"，{done.spaces_removed} 段段首键入的空格改为首行缩进" if done.spaces_removed else ""
+    note = f"，{done.spaces_removed} 段段首键入的空格改为段落的缩进或对齐" if done.spaces_removed else ""
     sys.stderr.write(f"已写入排版副本：{output}（{done.paragraphs} 段{note}）\n")
 
 

@@ -2,7 +2,9 @@
 
 What it sets: page size and margins, the line and character grid, the font and size of
 every checked paragraph by its role (heading words of a run-in heading in the heading's
-font, the rest in the body's), alignment of title and addressee, first-line indents,
+font, the rest in the body's), alignment of title and addressee, first-line indents, further
+attachments of the 附件说明 aligned with the first (7.3.4), the 成文日期 右空四字 with the
+signature centred on it (7.3.5.1),
 black text, and page-number footers ("— 1 —", odd pages right, even pages left).
 What it never does: change a character of the text. The one exception is whitespace
 typed at the start of a paragraph to imitate an indent: it becomes the indent it imitated.
@@ -36,7 +38,7 @@ def format_docx(path: Path, out: Path, config) -> Formatted:
     from fazhilint.fix import write_atomic
     from fazhilint.parse import parse
     from fazhilint.read import read_path
-    from fazhilint.rules.layout import items, profile
+    from fazhilint.rules.layout import items, note_prefix, profile
 
     if path.suffix.lower() != ".docx":
         raise FormatError("只能为 .docx 文件排版")
@@ -47,9 +49,15 @@ def format_docx(path: Path, out: Path, config) -> Formatted:
     document = source.docx.document
     _page(document, prof)
     count = removed = 0
+    note = None  # the width of the “附件：” further attachments align after (7.3.4)
     for item in items(doc):
+        if item.role == "attachment-note" and not item.indented:
+            removed += _aligned(prof, item, note) if note is not None else 0
+        else:
+            note = note_prefix(item.text) if item.role == "attachment-note" else None
         removed += _paragraph(document, prof, item)
         count += 1
+    removed += _closing(doc, prof)
     _footers(document, prof)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -120,6 +128,47 @@ def _paragraph(document, prof, item) -> int:
             continue  # a run-on heading: where its words end is the author's to say (FZ208)
         use = entry if item.role != "heading" or start < split else (body or entry)
         _run(r, prof, use, condense)
+    return removed
+
+
+def _aligned(prof, item, note: float) -> int:
+    """Align a further attachment of the note (“2.××××”) with the first one: a left indent of the
+    note's indent and “附件：”; typed spaces imitating it become the indent. 1 if spaces were removed."""
+    entry = prof.element("attachment-note")
+    if entry is None or entry.get("indent") is None:
+        return 0
+    typed = _LEADING.match(item.text) if not item.line.rendered else None
+    if typed:
+        _delete_leading(item, typed.end())
+    left, size = entry["indent"] + note, entry.get("size") or 16
+    _set(item.line.p.get_or_add_pPr(), "ind", leftChars=str(int(round(left * 100))), left=str(int(round(left * size * 20))),
+         firstLineChars="0", firstLine="0", hanging=None, hangingChars=None)
+    return 1 if typed else 0
+
+
+def _closing(doc, prof) -> int:
+    """Place the 成文日期 right-aligned with the profile's right gap and each signature line above it
+    centred on the date (GB/T 9704—2012 7.3.5.1), as FZ709 checks; spaces typed before them to push
+    them right go. How many paragraphs lost typed spaces."""
+    from fazhilint.rules.layout import closing, signature_gap, width_chars
+
+    entry = prof.element("closing")
+    found = closing(doc) if entry is not None and entry.get("date-right") is not None else None
+    if found is None:
+        return 0
+    removed = 0
+    want, date_width = entry["date-right"], width_chars(found.date.text.strip())
+    size = entry.get("size") or 16
+    for item in found.signatures + [found.date]:
+        gap = want if item is found.date else signature_gap(want, date_width, width_chars(item.text.strip()))
+        typed = _LEADING.match(item.text) if not item.line.rendered else None
+        if typed:
+            _delete_leading(item, typed.end())
+            removed += 1
+        ppr = item.line.p.get_or_add_pPr()
+        _set(ppr, "jc", val="right")
+        _set(ppr, "ind", rightChars=str(int(round(gap * 100))), right=str(int(round(gap * size * 20))),
+             firstLineChars="0", firstLine="0", left="0", leftChars="0", hanging=None, hangingChars=None)
     return removed
 
 

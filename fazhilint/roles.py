@@ -158,9 +158,13 @@ def _closing(body: list[Line], roles: dict[int, str]) -> None:
     # 附件说明 between the body and the closing: “附件：1. ……” and its continuation lines “2. ……”.
     notes = [i for i in range(first) if V.ATTACHMENT_NOTE.match(body[i].text)]
     if notes:
-        for line in body[notes[-1]:first]:
-            if prose(line.text) and line.text.endswith("。"):
-                break
+        start = notes[-1]
+        while start - 1 in notes:  # “附件1：……” “附件2：……” on lines of their own (FZ507 reports it)
+            start -= 1
+        for line in body[start:first]:
+            if prose(line.text) and line.text.endswith("。") and not (
+                    V.ATTACHMENT_NOTE.match(line.text) or V.ATTACHMENT_ITEM.match(line.text)):
+                break  # body text; an attachment's name with a full stop after it is still the note (FZ507)
             roles[line.number] = "attachment-note"
     _addressee_at_top(body, roles)
 

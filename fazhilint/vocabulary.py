@@ -80,6 +80,9 @@ CLOSING_FORMULA = re.compile(r"^特此(?:报告|報告|汇报)[。.！!]?$")
 NOTE = re.compile(r"^[（(][^（）()]{2,80}[）)]$")
 # 附件说明: “附件：1. ……” (GB/T 9704-2012 7.3.4).
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*\d*\s*[:：]")
+# A further attachment of the note on a line of its own: “2.××××” (or numbered some other way, for FZ507
+# to report), its name short and with no sentence in it.
+ATTACHMENT_ITEM = re.compile(r"^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}[、.．])[^。；;]{1,80}[。；;，,、]?$")
 # The addressee (主送机关): organs separated by 、 ending with a colon.
 ADDRESSEE = re.compile(rf"^[{CJK}、，,（）()]{{2,60}}[:：]$")
 ADDRESSEE_ORGAN = re.compile(r"[委府局厅办部院会处组]、|[委府局厅办部院会处组][:：]$")

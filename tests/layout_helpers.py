@@ -9,13 +9,15 @@ A layout example is lines of text, one paragraph each, as the FZ7xx docstrings w
 
 Every paragraph is laid out by the standard for its role (first line: the title, 2号小标宋, centred;
 "一、" headings 黑体, "（一）" 楷体, "1."/"（1）" 仿宋, the heading words of a run-in heading only;
-a line ending in "：" after the title: the addressee, flush left; a date or a short last line: the
-closing; anything else: body, 3号仿宋, first-line indent 2 characters) on an A4 page with the
+a line ending in "：" after the title: the addressee, flush left; "2.××" after "附件：1.××": a further
+attachment, its left indent (缩进N字 sets it) aligned with the first (7.3.4); a date or a short last line: the
+closing, 右空四字, and a short line right above a date: the signature, centred on the date (7.3.5.1); anything else: body, 3号仿宋, first-line indent 2 characters) on an A4 page with the
 standard margins, a 22 × 28 grid and "— 1 —" page numbers, odd right and even left. A 〔…〕 after
 some text changes that text's formatting: a font name, a size (三号, 小四, 16磅), 加粗, 红色,
-主题字体 (the East Asian theme font), and for the paragraph 居中/居左/居右, 缩进N字, 固定行距N磅.
+主题字体 (the East Asian theme font), and for the paragraph 标题 (a further line of the title), 居中/居左/居右, 缩进N字, 右空N字 (a right
+indent, on a closing line), 固定行距N磅.
 A line that is only 〔页边距 上 下 左 右〕 (mm) or 〔页脚 文字 字体 字号〕 ({PAGE}: the page field)
-changes the page.
+changes the page. A ↵ in the text is a line break (w:br) within the paragraph.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from docx.oxml import parse_xml
 
+from fazhilint.rules.layout import signature_gap, width_chars
 from tests.docx_helpers import W, W_NS
 
 SIZES = {"二号": 22, "三号": 16, "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9}
@@ -46,12 +49,16 @@ def parse_spec(spec: str) -> dict:
             out["bold"] = True
         elif word == "红色":
             out["color"] = "FF0000"
+        elif word == "标题":
+            out["title"] = True
         elif word == "主题字体":
             out["theme"] = True
         elif word in ("居中", "居左", "居右"):
             out["align"] = {"居中": "center", "居左": "left", "居右": "right"}[word]
         elif m := re.fullmatch(r"缩进(-?[\d.]+)字", word):
             out["indent"] = float(m.group(1))
+        elif m := re.fullmatch(r"右空(-?[\d.]+)字", word):
+            out["right"] = float(m.group(1))
         elif m := re.fullmatch(r"固定行距([\d.]+)磅", word):
             out["exact"] = float(m.group(1))
         else:
@@ -63,7 +70,7 @@ def _run_xml(text: str, font: str, size: float, bold=False, color=None, theme=Fa
     fonts = ('<w:rFonts w:eastAsiaTheme="minorEastAsia"/>' if theme
              else f'<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="{font}"/>')
     extra = ("<w:b/>" if bold else "") + (f'<w:color w:val="{color}"/>' if color else "")
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace("↵", '</w:t><w:br/><w:t xml:space="preserve">')
     return (f'<w:r xmlns:w="{W_NS}"><w:rPr>{fonts}{extra}<w:sz w:val="{int(size * 2)}"/></w:rPr>'
             f'<w:t xml:space="preserve">{escaped}</w:t></w:r>')
 
@@ -128,6 +135,7 @@ def build_layout(path: Path, example: str) -> Path:
     _footer(section.even_page_footer, footer[0], footer[1], footer[2], "left")
 
     body = document.element.body
+    role_of: dict[int, str] = {}
     for number, line in enumerate(paragraphs):
         pieces = _SPEC.split(line)  # text, spec, text, spec, …, text
         text = "".join(pieces[0::2])
@@ -137,19 +145,26 @@ def build_layout(path: Path, example: str) -> Path:
             spec = parse_spec(pieces[i + 1]) if i + 1 < len(pieces) else {}
             specs.append((pos, pos + len(pieces[i]), spec))
             pos += len(pieces[i])
-        para_spec = {k: v for _, _, s in specs for k, v in s.items() if k in ("align", "indent", "exact")}
+        para_spec = {k: v for _, _, s in specs for k, v in s.items() if k in ("align", "indent", "exact", "right", "title")}
         role, head_font, split = "body", None, 0
         heading = next(((rx, font) for rx, font in _H if rx.match(text)), None)
-        if number == 0:
+        if number == 0 or para_spec.get("title"):
             role = "title"
+        elif re.match(r"^\d+[.．、]", text) and number and re.match(r"^(附件：|\d+[.．、])", paragraphs[number - 1]) \
+                and (paragraphs[number - 1].startswith("附件") or role_of.get(number - 1) == "attachment"):
+            role = "attachment"  # a further attachment of the note: aligned with the first one (7.3.4)
         elif heading:
             role, head_font = "heading", heading[1]
             i = text.find("。")
             split = i + 1 if 0 <= i < len(text) - 1 else len(text)
         elif _DATE.match(text) or number == len(paragraphs) - 1 and len(text) <= 15 and "。" not in text:
             role = "closing"
+        elif number + 1 < len(paragraphs) and _DATE.match(_SPEC.sub("", paragraphs[number + 1])) \
+                and len(text) <= 20 and "。" not in text:
+            role = "signature"
         elif number == 1 and text.endswith("："):
             role = "addressee"
+        role_of[number] = role
         cuts = sorted({0, len(text), split} | {s for s, _, _ in specs} | {e for _, e, _ in specs})
         runs = []
         for a, b in zip(cuts, cuts[1:]):
@@ -162,8 +177,15 @@ def build_layout(path: Path, example: str) -> Path:
         align = para_spec.get("align", {"title": "center", "closing": "right"}.get(role, "both"))
         indent = para_spec.get("indent", 0 if role in ("title", "addressee", "closing") else 2)
         ppr = f'<w:jc w:val="{align}"/><w:ind w:firstLineChars="{int(indent * 100)}" w:firstLine="{int(indent * 320)}"/>'
-        if role == "closing":
-            ppr = '<w:jc w:val="right"/><w:ind w:rightChars="400" w:right="1280"/>'
+        if role in ("closing", "signature"):  # 7.3.5.1: the date 右空四字, the signature centred on it
+            following = _SPEC.sub("", paragraphs[number + 1]) if role == "signature" else text
+            right = para_spec.get("right", signature_gap(4, width_chars(following), width_chars(text))
+                                  if role == "signature" else 4)
+            ppr = (f'<w:jc w:val="{para_spec["align"]}"/>' if "align" in para_spec else
+                   f'<w:jc w:val="right"/><w:ind w:rightChars="{int(right * 100)}" w:right="{int(right * 320)}"/>')
+        if role == "attachment":
+            left = para_spec.get("indent", 2 + width_chars("附件："))
+            ppr = f'<w:jc w:val="both"/><w:ind w:leftChars="{int(left * 100)}" w:left="{int(left * 320)}"/>'
         if "exact" in para_spec:
             ppr = f'<w:spacing w:line="{int(para_spec["exact"] * 20)}" w:lineRule="exact"/>' + ppr
         body.insert(len(body) - 1, parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr>{ppr}</w:pPr>{"".join(runs)}</w:p>'))

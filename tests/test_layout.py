@@ -56,6 +56,10 @@ VARIANTS = {
     "typed-spaces-on-indent": (variant(BODY, "　　" + BODY), (8, "FZ706")),
     "red-text": (variant(BODY, BODY + "〔红色〕"), (8, "FZ708")),
     "fixed-29pt": (variant("报告如下。", "报告如下。〔固定行距29磅〕"), (3, "FZ702")),  # 21 lines a page
+    "date-flush-right": (variant("2025年1月5日", "2025年1月5日〔右空0字〕"), (11, "FZ709")),
+    "signature-centred-on-page": (variant("××镇人民政府", "××镇人民政府〔居中〕"), (10, "FZ709")),
+    "date-pushed-by-spaces": (variant("2025年1月5日", "\u3000" * 19 + "2025年1月5日〔居左〕"), (11, "FZ709")),
+    "attachment-not-aligned": (variant("工作台账\n", "工作台账\n2.2024年度行政执法情况统计表〔缩进0字〕\n"), (10, "FZ706")),
 }
 LAYOUT = Config(select=("FZ7", "FZ402"))
 
@@ -254,7 +258,8 @@ def test_format_gives_a_clean_copy_with_the_same_text(fixtures, tmp_path, name):
     format_docx(original, out, Config())
     assert hashlib.sha256(original.read_bytes()).hexdigest() == before
     old, new = texts(original), texts(out)
-    if name == "typed-spaces-on-indent":  # the typed indent became a real one: nothing else changed
+    if name in ("typed-spaces-on-indent", "date-pushed-by-spaces"):  # typed spaces became an indent or
+        # an alignment: nothing else changed
         old = [t.lstrip("　 ") for t in old]
     assert new == old
     left = [f for f in findings(out) if f[1] != "FZ402"]  # text is never changed, so FZ402 stays

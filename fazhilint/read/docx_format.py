@@ -72,6 +72,15 @@ class ParagraphFormat:
     line_rule: str  # auto | exact | atLeast
     snap_to_grid: bool
     mark: RunFormat  # the paragraph's own character properties (its style's), what "a character" means
+    left_chars: float | None = None  # characters, when the left indent was given in characters (w:leftChars)
+    right_chars: float | None = None  # characters, when the right indent was given in characters (w:rightChars)
+
+    def side_chars(self, side: str, size: float | None = None) -> float:
+        """The left or right indent in characters of the given size (default: the paragraph's)."""
+        chars = self.left_chars if side == "left" else self.right_chars
+        if chars is not None:
+            return chars
+        return (self.left if side == "left" else self.right) / (size or self.mark.size or 10.5)
 
     def indent_chars(self, size: float | None = None) -> float:
         """The first-line indent in characters of the given size (default: the paragraph's)."""
@@ -252,6 +261,7 @@ class Formats:
             layers.append(self._level_ppr(p, resolved))
         layers.append(p.find(W + "pPr"))
         align, first, chars, left, right, line, rule, snap = "left", 0.0, None, 0.0, 0.0, None, "auto", True
+        side_chars = {"left": None, "right": None}
         for ppr in (layer for layer in layers if layer is not None):
             jc = ppr.find(W + "jc")
             if jc is not None:
@@ -263,6 +273,10 @@ class Formats:
                     left = (_num(get(W + "left") or get(W + "start")) or 0) / 20
                 if get(W + "right") or get(W + "end"):
                     right = (_num(get(W + "right") or get(W + "end")) or 0) / 20
+                for side, keys in (("left", ("leftChars", "startChars")), ("right", ("rightChars", "endChars"))):
+                    given = next((_num(get(W + k)) for k in keys if get(W + k) is not None), None)
+                    if given is not None:  # Word: the character count wins over the twips when both are set
+                        side_chars[side] = given / 100 if given else None
                 if get(W + "firstLine") is not None or get(W + "hanging") is not None:
                     hanging = _num(get(W + "hanging"))
                     first = -(hanging or 0) / 20 if hanging is not None else (_num(get(W + "firstLine")) or 0) / 20
@@ -280,7 +294,7 @@ class Formats:
             if snap_el is not None:
                 snap = _on(snap_el)
         return ParagraphFormat(self.style_name(self._para_style(p)), align, first, chars, left, right,
-                               line, rule, snap, self.mark(p))
+                               line, rule, snap, self.mark(p), side_chars["left"], side_chars["right"])
 
     def _level(self, resolved):
         """The w:lvl element of a (numId, ilvl), or None."""

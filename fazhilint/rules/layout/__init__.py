@@ -401,3 +401,94 @@ def font_finding(doc, prof, item: Item, entry, start: int = 0, end: int | None =
         return None
     words = "；".join(f"为{a}，应为{b}" for a, b in said)
     return bad[0][0], bad[-1][1], words
+
+
+# ---- the closing: 发文机关署名 and 成文日期 (7.3.5) ------------------------------------------------------
+
+_SPACE_WIDTH = {" ": 0.5, "\u00a0": 0.5, "\t": 2.0, "\u3000": 1.0}
+
+
+def width_chars(text: str) -> float:
+    """The width of a text in characters: a Chinese character or full-width sign is one, a half-width
+    digit, letter or space half of one (GB/T 9704—2012 3.1: 字 is the width of one Chinese character)."""
+    return sum(_SPACE_WIDTH.get(c, 1.0 if ord(c) > 0x2e7f or CJK.match(c) else 0.5) for c in text)
+
+
+def note_prefix(text: str) -> float | None:
+    """The width of the “附件：” opening an attachment note (up to the first attachment's number or
+    name) in characters, or None for another line: further attachments align after it (7.3.4)."""
+    m = _NOTE_PREFIX.match(text.lstrip(" \u3000\u00a0\t"))
+    return width_chars(m.group()) if m else None
+
+
+_NOTE_PREFIX = re.compile(r"^附\s*件\s*[:：][ \u3000]*")
+
+
+def signature_gap(date_gap: float, date_width: float, width: float) -> float:
+    """The right gap (characters) of a signature centred on a date with the given right gap and width."""
+    return max(0.0, date_gap + (date_width - width) / 2)
+
+
+@dataclass
+class Closing:
+    """The 成文日期 of a report and the signature lines right above it."""
+
+    date: Item
+    signatures: list  # of Item
+
+
+def closing(doc) -> Closing | None:
+    """The last 成文日期 of the closing and the signature lines above it (not 特此报告), or None."""
+    from fazhilint.vocabulary import CLOSING_FORMULA, DATE_LINE
+
+    lines = [i for i in items(doc) if i.role == "closing"]
+    at = next((k for k in range(len(lines) - 1, -1, -1) if DATE_LINE.fullmatch(lines[k].text.strip())), None)
+    if at is None:
+        return None
+    signatures = []
+    for item in reversed(lines[:at]):
+        if CLOSING_FORMULA.match(item.text.strip()):
+            break
+        signatures.insert(0, item)
+    return Closing(lines[at], signatures)
+
+
+def right_gap(doc, item: Item) -> tuple[float, float] | None:
+    """(right gap, width) of a one-line paragraph in characters, from its alignment, indents and typed
+    spaces; None when it cannot be told (trailing spaces on a right-aligned line, a line that wraps)."""
+    fmt = formats(doc)
+    para = fmt.paragraph(item.line.p)
+    first = next(runs(item), None)
+    size = (fmt.run(first[2], item.line.p).size if first else None) or para.mark.size or 16
+    text = item.text
+    body = text.strip(" \u3000\u00a0\t")
+    lead = width_chars(text[: len(text) - len(text.lstrip(" \u3000\u00a0\t"))])
+    trail = width_chars(text[len(text.rstrip(" \u3000\u00a0\t")):])
+    width = width_chars(body)
+    line = line_chars(doc, para, size)
+    left, right, indent = para.side_chars("left", size), para.side_chars("right", size), para.indent_chars(size)
+    if lead + width + trail > line - left - right - indent + 0.25:
+        return None  # it wraps
+    if para.align == "right":
+        return (right, width) if not trail else None
+    if para.align == "center":
+        start = left + indent + (line - left - right - indent - (lead + width + trail)) / 2
+    elif para.align in ("left", "both"):
+        start = left + indent
+    else:
+        return None
+    return line - start - lead - width, width
+
+
+def line_chars(doc, para, size: float) -> float:
+    """How many characters of a size a line of the document's last section holds."""
+    fmt = formats(doc)
+    sections = fmt.sections()
+    if not sections:
+        return 28.0
+    section = sections[-1]  # the closing is at the end
+    width = (section.width - section.left - section.right) / 25.4 * 72
+    pitch = size + para.mark.spacing
+    if section.grid_type in ("linesAndChars", "snapToChars"):
+        pitch = (para.mark.size or size) + section.char_space / 4096
+    return width / pitch
