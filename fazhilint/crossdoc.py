@@ -27,7 +27,7 @@ COMMON_UNITS = 3  # a paragraph found in this many other units' reports is commo
 SECTION_REPEATED = 0.8  # share of a section's content repeated for the section to count as copied
 RESENT = 0.3  # share of a report repeated from the previous one that is reported even without a whole section
 MENTIONED = 0.35  # keyword overlap at which a previous plan item counts as mentioned
-_NO_CAUSES = re.compile(r"(?!)")  # a plan item has no causes to cut off (FZ503's _opening cuts a problem's)
+_NO_CAUSES = re.compile(r"(?!)")  # a plan item has no causes to cut off (FZ503's opening() cuts a problem's)
 
 
 def enabled(config: Config, code: str, path: str) -> bool:
@@ -209,7 +209,7 @@ def _unanswered_plans(ledger, config, wanted, entries) -> None:
     """Last year's plan items this year's report never mentions."""
     from fazhilint import profiles
     from fazhilint.ledger import add_finding
-    from fazhilint.rules.compliance.fz503_unaddressed_problem import CAP, _opening, _weights
+    from fazhilint.rules.compliance.fz503_unaddressed_problem import CAP, opening, weights
     from fazhilint.rules.compliance.lexicon import keywords
 
     before = defaultdict(list)
@@ -226,14 +226,14 @@ def _unanswered_plans(ledger, config, wanted, entries) -> None:
                 continue
             texts = [p.text for p in doc.content]
             words = [keywords(t) for t in texts]
-            weight = _weights(words)
+            weight = weights(words)
             anchor = doc.parts.get("measures")
             p = anchor.heading if anchor is not None and anchor.heading is not None else (
                 profiles.title_paragraph(doc) or (doc.paragraphs[0] if doc.paragraphs else None))
             if p is None:
                 continue
             for n, item in enumerate(profiles.items(plan), 1):
-                wanted_words = keywords(_opening(item.text, _NO_CAUSES))
+                wanted_words = keywords(opening(item.text, _NO_CAUSES))
                 if len(wanted_words) < 2:
                     continue
                 total = min(sum(weight(w) for w in wanted_words), CAP)

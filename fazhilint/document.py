@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from fazhilint.numerals import to_chinese
 from fazhilint.source import Source
-from fazhilint.vocabulary import YEAR
+from fazhilint.vocabulary import YEAR, outside_book_titles
 
 if TYPE_CHECKING:
     from fazhilint.profiles import Profile
@@ -28,12 +28,7 @@ FRAME_NAMES = {"title": "标题", "addressee": "主送机关", "attachment-note"
 def year_mentions(text: str) -> Iterator[tuple[int, int, int]]:
     """(year, start, end) of each year in text that stands on its own: not in a range,
     not a full date, not inside a document title in 《》."""
-    depth, counted = 0, 0  # 《 minus 》 in text[:counted]
-    for m in YEAR.finditer(text):
-        depth += text.count("《", counted, m.start()) - text.count("》", counted, m.start())
-        counted = m.start()
-        if depth > 0:
-            continue
+    for m in outside_book_titles(text, YEAR.finditer(text)):
         yield int(m.group(1)), m.start(1), m.end(1)
 
 

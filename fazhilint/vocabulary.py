@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
     from fazhilint.packs import Packs
@@ -43,6 +43,18 @@ MARKER = re.compile(
 
 # A year standing on its own: not the end of a range (2021—2025年), not part of a full date.
 YEAR = re.compile(r"(?<![\d\-—–－~～至])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def outside_book_titles(text: str, matches: Iterable[re.Match]) -> Iterator[re.Match]:
+    """The matches (in order) that do not stand inside a title in 《》; one pass over the text."""
+    depth, counted = 0, 0  # 《 minus 》 in text[:counted]
+    for m in matches:
+        depth += text.count("《", counted, m.start()) - text.count("》", counted, m.start())
+        counted = m.start()
+        if depth <= 0:
+            yield m
+
+
 # A whole line that is a date as a 成文日期 is written (zero padding and Chinese numerals included:
 # FZ402 says how it should be written).
 DATE_LINE = re.compile(

@@ -72,11 +72,11 @@ class UnaddressedProblem(Rule):
 
         threshold = ctx.options["threshold"]
         causes = doc.words.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
-        weight = _weights([keywords(p.text) for p in doc.content])
+        weight = weights([keywords(p.text) for p in doc.content])
         measures = [keywords(m.text) for m in plans]
         for problem in problems:
-            opening = _opening(problem.text, causes)
-            wanted, name = keywords(opening), keywords(_CLAUSE.split(opening, 1)[0])
+            head = opening(problem.text, causes)
+            wanted, name = keywords(head), keywords(_CLAUSE.split(head, 1)[0])
             if not wanted:
                 continue
             ranked = sorted(((_score(wanted, words, weight), i) for i, words in enumerate(measures)),
@@ -127,12 +127,12 @@ def _score(wanted: frozenset[str], words: frozenset[str], weight) -> tuple[float
     return sum(weight(w) for w in shared) / total, shared
 
 
-def _opening(text: str, causes: re.Pattern) -> str:
+def opening(text: str, causes: re.Pattern) -> str:
     """A problem's heading and first sentences: what it is about, before the details and the causes."""
     return causes.split("".join(_SENTENCE.split(_MARKER.sub("", text, 1))[:3])[:160], 1)[0]
 
 
-def _weights(documents: list[set[str]]):
+def weights(documents: list[set[str]]):
     """Inverse document frequency over the report's paragraphs: words every section uses weigh little."""
     n = len(documents)
 

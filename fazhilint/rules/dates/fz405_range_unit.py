@@ -7,6 +7,7 @@ import re
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.rule import Rule
 from fazhilint.rules.dates import prose
+from fazhilint.vocabulary import outside_book_titles
 
 _NUMBER = r"\d+(?:\.\d+)?"
 # 9～16亿, 15～30%, 5-10万元, 3至5万人: the unit (or %) only after the second number
@@ -46,10 +47,7 @@ class RangeUnit(Rule):
 
     def check(self, doc, ctx):
         for offset, text in prose(self, doc):
-            for m in _RANGE.finditer(text):
-                before = text[: m.start()]
-                if before.count("《") > before.count("》"):
-                    continue
+            for m in outside_book_titles(text, _RANGE.finditer(text)):
                 unit = m.group(4)
                 wanted = f"{m.group(1)}{unit}{m.group(2)}{m.group(3)}{unit}"
                 at = offset + m.end(1)
