@@ -139,8 +139,11 @@ def suggestion(d, text: str) -> str:
         for e in reversed(edits):
             fixed = fixed[: e.start - lo] + e.content + fixed[e.end - lo:]
         return f"建议修改：“{text[lo:hi]}”→“{fixed}”" if fixed.strip() else f"建议删除：“{text[lo:hi]}”"
-    if all(not e.content for e in edits) and len(edits) <= 2:  # a whole line removed (an unused suppression)
-        return "建议删除：" + "、".join(f"“{_clip(text[e.start:e.end].strip(), 40)}”" for e in edits)
+    if all(not e.content for e in edits):  # whole lines removed (an unused suppression, a block of furniture)
+        if len(edits) <= 2:
+            return "建议删除：" + "、".join(f"“{_clip(text[e.start:e.end].strip(), 40)}”" for e in edits)
+        first, last = (_clip(text[e.start:e.end].strip()) for e in (edits[0], edits[-1]))
+        return f"建议删除这 {len(edits)} 段：从“{first}”到“{last}”"
     pairs = list(dict.fromkeys((_clip(text[e.start:e.end]), _clip(e.content)) for e in edits))
     shown = "、".join(f"“{old}”→“{new}”" for old, new in pairs[:5]) + ("等" if len(pairs) > 5 else "")
     return f"建议修改（共 {len(edits)} 处）：{shown}"

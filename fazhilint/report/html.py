@@ -144,12 +144,14 @@ def render_file(result, out, number: int, anchor: str = "", submission=None) -> 
     for n, d in numbered:
         by_line.setdefault(d.line, []).append((n, d))
     source = result.source
+    # The later lines of a finding over several lines (a block of page furniture) are shaded too.
+    within = {line for _, d in numbered for line in range(d.line + 1, d.end_line + 1)}
     for line_no in range(1, len(source.line_starts) + 1):
         found = by_line.get(line_no, [])
         text = source.line(line_no)
         if not text.strip() and not found:
             continue
-        cls = ' class="hit"' if found else ""
+        cls = ' class="hit"' if found or line_no in within else ""
         out.write(f'<p id="p{line_no}"{cls}><span class="ln">{line_no}</span>{_marked(source, line_no, found)}</p>\n')
         if found:
             out.write('<ol class="findings">')
