@@ -5,14 +5,13 @@ All positions are character offsets into ``Source.text``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from fazhilint.numerals import to_chinese
 from fazhilint.source import Source
-from fazhilint.vocabulary import YEAR, outside_book_titles
+from fazhilint.vocabulary import BESIDE_TITLE, YEAR, outside_book_titles
 
 if TYPE_CHECKING:
     from fazhilint.profiles import Profile
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
 
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 # How a location names the parts around the body.
-_BRACKETED = re.compile(r"^[（(—－].*[）)]?$")
 FRAME_NAMES = {"title": "标题", "addressee": "主送机关", "attachment-note": "附件说明", "closing": "落款",
                "furniture": "网页残留"}
 
@@ -186,7 +184,7 @@ class Document:
         out, seen = [], set()
         for p in self.titles:
             text = p.text.strip()
-            if text not in seen and not _BRACKETED.match(text):
+            if text not in seen and not BESIDE_TITLE.match(text):
                 seen.add(text)
                 out.append(p)
         return out

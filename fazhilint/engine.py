@@ -17,7 +17,7 @@ from fazhilint.rules.engine.fz000_parse_error import ParseError
 from fazhilint.rules.engine.fz001_unreadable_input import UnreadableInput as Unreadable
 from fazhilint.rules.engine.fz002_internal_error import InternalError
 from fazhilint.rules.engine.fz004_locked_setting import LockedSetting
-from fazhilint.source import CELL_LABEL, Source, UnreadableInput
+from fazhilint.source import Source, UnreadableInput
 
 
 @dataclass
@@ -196,7 +196,7 @@ def stamp(d: Diagnostic, document: Document, config: Config, whole_lines: bool =
     if source.line_labels:
         paragraph = document.paragraph_at(d.start)
         label = source.line_labels.get(d.line)
-        leaf = label if label and label.startswith(CELL_LABEL) else None
+        leaf = label if source.in_table(d.line) else None
         d.location = printable(document.heading_path(paragraph, leaf) if paragraph else label or "") or None
     if d.fix and any(source.is_rendered(e.start, e.end) or not whole_lines and "\n" in source.text[e.start:e.end]
                      or "\n" in e.content or "\r" in e.content for e in d.fix.edits):

@@ -12,7 +12,7 @@ from fazhilint.document import Document, Enumeration, Marker, Paragraph, Section
 from fazhilint.numerals import parse_arabic, parse_chinese
 from fazhilint.packs import regex
 from fazhilint.roles import Line, frame_roles
-from fazhilint.source import CELL_LABEL, Source
+from fazhilint.source import Source
 
 if TYPE_CHECKING:
     from fazhilint.packs import Packs
@@ -65,7 +65,9 @@ def parse(source: Source, packs: Packs | None = None, profile: str | None = None
     from fazhilint.vocabulary import profile_words
 
     packs = packs or packs_module.load()
-    roles = frame_roles(_lines(source), (regex(e["pattern"]) for e in packs.entries("page-furniture")))
+    words = profile_words(packs)
+    roles = frame_roles(_lines(source), (regex(e["pattern"]) for e in packs.entries("page-furniture")),
+                        words.pattern("headings"))
     text = _without(source, roles)
     try:
         tree = parser(packs).parse(text + "\n")
@@ -75,7 +77,7 @@ def parse(source: Source, packs: Packs | None = None, profile: str | None = None
         doc = _Builder(source).build(tree)
     _place(doc, roles)
     doc.profile = choose(doc, packs, profile)
-    doc.words = profile_words(packs)
+    doc.words = words
     return doc
 
 
@@ -84,7 +86,7 @@ def _lines(source: Source) -> list[Line]:
     out = []
     for number, text in enumerate(source.view.split("\n"), 1):
         hints = source.line_hints.get(number, frozenset())
-        if source.line_labels.get(number, "").startswith(CELL_LABEL):
+        if source.in_table(number):
             hints = hints | {"table-cell"}
         out.append(Line(number, text.strip(" \t\u3000\u00a0\ufeff"), hints))
     return out
@@ -113,7 +115,7 @@ def _place(doc: Document, roles: dict[int, str]) -> None:
     doc.paragraphs.sort(key=lambda p: p.line)
     doc.root.frame.sort(key=lambda p: p.line)
     for p in doc.paragraphs:
-        if p.role == "body" and source.line_labels.get(p.line, "").startswith(CELL_LABEL):
+        if p.role == "body" and source.in_table(p.line):
             p.role = "table-cell"
     doc.titles[:] = [p for p in doc.paragraphs if p.role == "title"]
 
@@ -154,7 +156,7 @@ class _Builder:
     def _unnumbered_cell(self, item) -> bool:
         token = item.children[0].children[0]
         line = self.source.position(token.start_pos)[0]
-        return token.type == "IMPLIED_H1" and self.source.line_labels.get(line, "").startswith(CELL_LABEL)
+        return token.type == "IMPLIED_H1" and self.source.in_table(line)
 
     def _paragraph(self, tokens, role: str) -> Paragraph:
         start = tokens[0].start_pos

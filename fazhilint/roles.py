@@ -22,14 +22,12 @@ from typing import Iterable
 from fazhilint import vocabulary as V
 
 ROLES = ("title", "addressee", "heading", "body", "attachment-note", "closing", "table-cell", "furniture")
-FRAME = frozenset(("title", "addressee", "attachment-note", "closing", "furniture"))
 
 TITLE_MAX = 80  # a title line is at most this long
 PROSE_MIN = 60  # a line this long is prose, whatever its punctuation
 FURNITURE_MAX = 160  # a line longer than this is never page furniture by its words
 TITLE_BLOCK = 6  # lines a title block may take (unit, two title lines, repeats, subtitle)
 CLOSING_LINES = 4  # signature lines above a 成文日期
-_PARENTHESISED = re.compile(r"^[（(—－-].*[）)]?$")
 
 
 @dataclass(frozen=True)
@@ -39,9 +37,10 @@ class Line:
     hints: frozenset[str] = frozenset()  # from Word: "center", "right", "title-style", "table-cell"
 
 
-def frame_roles(lines: list[Line], furniture: Iterable[re.Pattern]) -> dict[int, str]:
+def frame_roles(lines: list[Line], furniture: Iterable[re.Pattern], sections: re.Pattern) -> dict[int, str]:
     """The role of each frame line (title, addressee, attachment note, closing, furniture), by line number.
-    ``furniture`` are the whole-line patterns of the ``page-furniture`` pack table."""
+    ``furniture`` are the whole-line patterns of the ``page-furniture`` pack table; ``sections`` the
+    words that name a part of a report (the profiles' headings), which a title does not."""
     furniture = tuple(furniture)
     lines = [line for line in lines if line.text]
     roles: dict[int, str] = {}
@@ -55,7 +54,7 @@ def frame_roles(lines: list[Line], furniture: Iterable[re.Pattern]) -> dict[int,
         if "table-cell" not in line.hints and furnishing(line):
             roles[line.number] = "furniture"
     content = [line for line in lines if line.number not in roles and "table-cell" not in line.hints]
-    start = _title_block(content, roles)
+    start = _title_block(content, roles, sections)
     _closing(content[start:], roles)
     return roles
 
@@ -74,28 +73,24 @@ def _titleish(line: Line) -> bool:
             and not V.MARKER.match(text) and not text.endswith(("：", ":")))
 
 
-def _strong_title(line: Line) -> bool:
-    """A line that is a report's title on its own: it names the kind of document, or Word says it is one."""
+def _strong_title(line: Line, sections: re.Pattern) -> bool:
+    """A line that is a report's title on its own: it names the kind of document, or Word says it is one,
+    or it names the report's subject and year but no part of a report (not 2023年法治政府建设主要成效)."""
     text = line.text
     if "title-style" in line.hints or ("center" in line.hints and len(text) >= 6):
         return True
     return bool(V.TITLE_TYPE.search(text)) or bool(V.TITLE_SUBJECT.search(text) and V.YEAR.search(text)
-                                                  and not _section_heading(text))
+                                                  and not sections.search(text))
 
 
-def _section_heading(text: str) -> bool:
-    """Words that name a section of the report rather than the report (主要工作及成效, 工作安排)."""
-    return bool(re.search(r"成效|举措|措施|做法|问题|不足|安排|打算|计划|第一责任人", text))
-
-
-def _title_block(content: list[Line], roles: dict[int, str]) -> int:
+def _title_block(content: list[Line], roles: dict[int, str], sections: re.Pattern) -> int:
     """Mark the title block at the top (and what stands above it as furniture); the index where the body starts."""
     head = []  # the short, unpunctuated lines before the first prose line or heading
     for line in content:
         if not _titleish(line) or len(head) >= TITLE_BLOCK + 4:
             break
         head.append(line)
-    strong = next((i for i, line in enumerate(head) if _strong_title(line)), None)
+    strong = next((i for i, line in enumerate(head) if _strong_title(line, sections)), None)
     if strong is None:
         return 0
     first = strong
@@ -111,7 +106,7 @@ def _title_block(content: list[Line], roles: dict[int, str]) -> int:
         text = head[end].text
         continues = (
             V.TITLE_TYPE.search(text) and not V.TITLE_TYPE.search(title)  # the second half of a two-line title
-            or text == title or _PARENTHESISED.match(text)  # a repeat, a date or subtitle in brackets
+            or text == title or V.BESIDE_TITLE.match(text)  # a repeat, a date or subtitle in brackets
             or V.ORGANISATION_LINE.match(text) or "center" in head[end].hints
         )
         if not continues:

@@ -129,6 +129,10 @@ class Source:
         end = starts[number] - 1 if number < len(starts) else len(self.text)
         return self.text[start:end]
 
+    def in_table(self, line: int) -> bool:
+        """Whether a line is a table cell (its label says where: “表1 第2行第3列”)."""
+        return self.line_labels.get(line, "").startswith(CELL_LABEL)
+
     def is_rendered(self, start: int, end: int) -> bool:
         """Whether a span (or an insertion point, start == end) touches rendered text."""
         if start == end:

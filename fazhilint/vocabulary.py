@@ -86,6 +86,8 @@ ORGANISATION_LINE = re.compile(
 # What a title names: the kind of document (文种) or the subject of an annual report.
 TITLE_TYPE = re.compile(r"[报報]告|总结|總結|汇报|述职|自查|工作要点")
 TITLE_SUBJECT = re.compile(r"法[治制](?:政府|建设|建設)|依法(?:行政|治[县区市镇乡])")
+# What stands beside a title on a line of its own: a date or subtitle in brackets, a “——” subtitle.
+BESIDE_TITLE = re.compile(r"^[（(—－-].*[）)]?$")
 # The closing formula of a report.
 CLOSING_FORMULA = re.compile(r"^特此(?:报告|報告|汇报)[。.！!]?$")
 # 附注 below the 成文日期, in brackets (GB/T 9704-2012 7.3.6): “（联系人：王五，联系电话：……）”.

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
+from fazhilint import roles
 from fazhilint.rule import Rule
 
 TABLE = "layout"
 STANDARD = "GB/T 9704—2012"
-ROLES = ("title", "addressee", "heading", "body", "attachment-note", "closing")
+ROLES = tuple(r for r in roles.ROLES if r not in ("table-cell", "furniture"))  # the roles a layout entry names
 KINDS = ("font", "element", "page", "grid", "page-number", "color")
 SIZE_NAMES = {42: "初号", 36: "小初", 26: "一号", 24: "小一", 22: "二号", 18: "小二", 16: "三号", 15: "小三",
               14: "四号", 12: "小四", 10.5: "五号", 9: "小五", 7.5: "六号"}
