@@ -55,11 +55,12 @@ def stock_phrases(config: Config) -> tuple[str, ...]:
 
 
 def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
-    docs = [s for s in ledger.submissions if s.result.document is not None]
+    docs = [s for s in ledger.submissions if s.result.readable]
     want_copy = [s for s in docs if enabled(config, "FZ601", s.path)]
     want_repeat = [s for s in docs if previous and enabled(config, "FZ602", s.path)]
     if not (len(want_copy) >= 2 or want_repeat):
         return
+    from fazhilint.engine import document_of
     from fazhilint.ledger import unit_of
     from fazhilint.roster import match_unit
     from fazhilint.shingles import Index
@@ -70,7 +71,7 @@ def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
     for s in docs:
         # files whose unit is unknown are each their own unit: two of them may still be copies
         entries.append(("now", s.name if s.unit or s.listed else f"未识别单位（{PurePath(s.path).name}）", s.result))
-        sizes.append(index.add(len(entries) - 1, _paragraphs(s.result.document)))
+        sizes.append(index.add(len(entries) - 1, _paragraphs(document_of(s.result, config))))
     if want_repeat:
         for r in previous:
             if r.document is None:
