@@ -36,6 +36,9 @@ class Facts:
     unit: str = ""  # the unit its title or closing (落款) names
     unit_from: str = ""  # 标题 / 落款
     parse_error: str = ""  # set when the structure could not be parsed (FZ000)
+    # (line, start, end, heading path) of each paragraph worth comparing with other reports (the
+    # ledger's FZ601/FZ602): prose, not titles or page furniture
+    prose: tuple[tuple[int, int, int, str], ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> Facts:
@@ -43,8 +46,9 @@ class Facts:
 
         unit, unit_from = profiles.named_unit(document)
         profile = document.profile
+        prose = tuple((p.line, p.start, p.end, document.heading_path(p)) for p in document.paragraphs if p.is_prose)
         return cls(profile.id if profile else "", profile.name if profile else "", document.report_year,
-                   document.title_text, unit or "", unit_from, document.parse_error or "")
+                   document.title_text, unit or "", unit_from, document.parse_error or "", prose)
 
 
 @dataclass

@@ -188,8 +188,8 @@ def status(result: FileResult, config: Config) -> str:
 
 def add_finding(result: FileResult, config: Config, d: Diagnostic) -> None:
     """A cross-document finding, stamped and placed among the file's others."""
-    from fazhilint.engine import stamp
+    from fazhilint.engine import document_of, stamp
 
-    stamp(d, result.document, config)
+    stamp(d, document_of(result, config), config)
     result.diagnostics.append(d)
     result.diagnostics.sort(key=lambda x: x.sort_key)

@@ -66,8 +66,7 @@ def store(name: str, result: FileResult) -> None:
     findings = [(tuple(getattr(d, f) for f in _FINDING_FIELDS), int(d.severity),
                  (d.fix.applicability.value, [(e.start, e.end, e.content) for e in d.fix.edits]) if d.fix else None)
                 for d in result.diagnostics]
-    f = result.facts
-    facts = (f.profile_id, f.profile_name, f.year, f.title, f.unit, f.unit_from, f.parse_error)
+    facts = tuple(getattr(result.facts, f.name) for f in fields(Facts))
     cachefile.write(_location(name), (tuple(getattr(source, n) for n in _SOURCE_FIELDS), findings,
                                       result.suppressed, facts))
 
