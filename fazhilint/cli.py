@@ -85,6 +85,8 @@ def _configs(inputs, config_file: Optional[Path], packs, default, **overrides) -
         if start not in by_folder:
             by_folder[start] = find_file(start)
         found = by_folder[start]
+        if found == default.path:  # the run's own file (or none at all): read and checked already
+            by_file.setdefault(found, default)
         if found not in by_file:
             cfg = _config(found, nearest=False, **overrides)
             if packs:

@@ -58,7 +58,9 @@ def read_bytes_stamped(path: str | Path) -> tuple[bytes, tuple[int, int, int, in
         info = os.fstat(fd)
         if info.st_size > MAX_BYTES:
             raise _too_big(info.st_size)
-        data = f.read(MAX_BYTES + 1)
+        data = f.read(info.st_size + 1)  # not read(MAX_BYTES + 1): that allocates 20 MB for every file
+        if len(data) > info.st_size:  # it grew after fstat: read on, to the limit
+            data += f.read(MAX_BYTES + 1 - len(data))
     if len(data) > MAX_BYTES:  # it grew while being read
         raise _too_big(len(data))
     return data, stamp(info)
