@@ -38,15 +38,16 @@ def format_docx(path: Path, out: Path, config) -> Formatted:
     from fazhilint.fix import write_atomic
     from fazhilint.parse import parse
     from fazhilint.read import read_path
+    from fazhilint.read.docx import editable
     from fazhilint.rules.layout import items, note_prefix, profile
 
     if path.suffix.lower() != ".docx":
         raise FormatError("只能为 .docx 文件排版")
     source = read_path(path)  # UnreadableInput says why not
+    document = editable(source).document
     packs = config.packs_loaded()
     doc = parse(source, packs, config.profile)
     prof = profile(packs.entries("layout"))
-    document = source.docx.document
     _page(document, prof)
     count = removed = 0
     note = None  # the width of the “附件：” further attachments align after (7.3.4)

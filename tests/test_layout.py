@@ -105,6 +105,7 @@ def test_run_inherits_defaults_then_style_chain_then_run():
     r = p.find(W + "r")
     assert (f.run(r, p).east_asia, f.run(r, p).size) == ("楷体", 16)  # font from Base, size from Child
     r.find(W + "rPr").append(parse_xml(f'<w:rFonts xmlns:w="{W_NS}" w:eastAsia="仿宋_GB2312" w:ascii="Times New Roman"/>'))
+    f = Formats(document)  # a Formats resolves each run once: the document changed, so a new one
     assert (f.run(r, p).east_asia, f.run(r, p).ascii) == ("仿宋_GB2312", "Times New Roman")
     assert f.paragraph(p).style == "正文文本"
 

@@ -69,7 +69,19 @@ def piece(child) -> str:
 
 
 def open_docx(path: Path):
-    """python-docx's Document, or UnreadableInput saying why it is not a Word document."""
+    """python-docx's Document (to change and save), or UnreadableInput saying why it is not a Word document."""
+    return _python_docx(_checked(path))
+
+
+def open_parts(path: Path):
+    """The parts of a Word document that checking reads (fazhilint.read.docx_package), or UnreadableInput."""
+    from fazhilint.read.docx_package import open_package
+
+    return open_package(_checked(path))
+
+
+def _checked(path: Path) -> bytes:
+    """The bytes of a .docx whose zip directory looks like a Word document's and no bomb's."""
     from fazhilint.read import read_bytes
     from fazhilint.read.text import identify
 
@@ -96,6 +108,10 @@ def open_docx(path: Path):
     if "word/document.xml" not in names:
         kind = "Excel 表格" if "xl/workbook.xml" in names else "PowerPoint 演示文稿" if "ppt/presentation.xml" in names else "普通压缩包"
         raise UnreadableInput(f"扩展名是 .docx，但压缩包里没有 word/document.xml：这是{kind}，不是 Word 文档")
+    return data
+
+
+def _python_docx(data: bytes):
     import docx
 
     try:
@@ -116,17 +132,19 @@ def _check_sizes(parts: list[zipfile.ZipInfo]) -> None:
                 f"压缩比 {ratio:.0f}:1），不像正常的公文，未检查")
 
 
-def _part(document, suffix: str):
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith(suffix) and not rel.is_external:
-            return rel.target_part.element
-    return None
+def parts_of(document):
+    """The parts of a document as read (docx_package.Parts), also of a python-docx Document."""
+    from fazhilint.read.docx_package import Parts
+
+    return document if isinstance(document, Parts) else Parts.of(document)
 
 
 def read_lines(document) -> list[Line]:
-    """Every body and table-cell paragraph of a python-docx Document, in order."""
-    styles = _part(document, "/styles")
-    numbering = Numbering(_part(document, "/numbering"), styles)
+    """Every body and table-cell paragraph of a document (Parts, or a python-docx Document), in order."""
+    parts = parts_of(document)
+    styles = parts.element("/styles")
+    numbering = parts.numbering
+    numbering.restart()  # labels count from the first paragraph
     layout = _Layout(styles)
     toc_styles = set() if styles is None else set(map(str, TOC_STYLES(styles)))
     lines: list[Line] = []
@@ -155,7 +173,7 @@ def read_lines(document) -> list[Line]:
             for c, tc in enumerate(_children(tr, W + "tc"), 1):
                 block(tc, f"{name} 第{r}行第{c}列")
 
-    block(document.element.body, None)
+    block(parts.body, None)
     return lines
 
 
@@ -271,7 +289,7 @@ def source_from_lines(path: str, lines: list[Line], comments: dict[str, str] | N
 
 def comment_texts(document) -> dict[str, str]:
     """Each Word comment's text by its w:id (paragraphs joined by a line break)."""
-    part = _part(document, "/comments")
+    part = parts_of(document).element("/comments")
     if part is None:
         return {}
     return {c.get(W + "id"): "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p"))
@@ -304,7 +322,8 @@ def _anchored(lines: list[Line], starts: list[int], comments: dict[str, str]) ->
 
 @dataclass(eq=False)
 class Opened:
-    """A Word document as read: python-docx's Document and its lines (line N is ``lines[N - 1]``)."""
+    """A Word document as read: its parts (docx_package.Parts, or python-docx's Document when it is to be
+    changed) and its lines (line N is ``lines[N - 1]``)."""
 
     document: object
     lines: list[Line]
@@ -320,13 +339,23 @@ class Opened:
 def opened(source: Source) -> Opened:
     """The Word document behind a .docx Source (read again if it crossed a process boundary)."""
     if source.docx is None:
-        document = open_docx(Path(source.path))
+        document = open_parts(Path(source.path))
         source.docx = Opened(document, read_lines(document))
     return source.docx
 
 
+def editable(source: Source) -> Opened:
+    """The Word document behind a .docx Source as python-docx's Document, to change and save (the same
+    bytes as were read, so its lines are the Source's)."""
+    handle = opened(source)
+    data = getattr(handle.document, "data", None)
+    document = open_docx(Path(source.path)) if data is None else _python_docx(data)
+    source.docx = Opened(document, read_lines(document))
+    return source.docx
+
+
 def read_docx(path: Path) -> Source:
-    document = open_docx(path)
+    document = open_parts(path)
     lines = read_lines(document)
     if not any(line.text.strip() for line in lines):
         raise UnreadableInput("Word 文档正文为空（页眉、页脚、文本框中的文字不检查）")

@@ -115,19 +115,23 @@ class SectionFormat:
 
 
 class Formats:
-    """The effective formatting of one python-docx Document's paragraphs, runs and sections."""
+    """The effective formatting of one document's paragraphs, runs and sections (a document as read,
+    fazhilint.read.docx_package.Parts, or python-docx's Document). Each paragraph's, run's and
+    section's is resolved once: the layout rules ask for the same ones again and again, and the
+    document does not change while they run."""
 
     def __init__(self, document):
-        self.document = document
-        self.part = document.part
-        self.styles = self._part_element("/styles")
-        self.settings = self._part_element("/settings")
-        self.theme = self._part_element("/theme")
+        from fazhilint.read.docx import parts_of
+
+        self.parts = parts_of(document)
+        self.styles = self.parts.element("/styles")
+        self.settings = self.parts.element("/settings")
+        self.theme = self.parts.element("/theme")
         self._styles = {}
         self._default_para = None
         self._default_char = None
         if self.styles is not None:
-            for s in self.styles.iter(W + "style"):
+            for s in self.styles.iterfind(W + "style"):
                 sid = s.get(W + "styleId")
                 self._styles[sid] = s
                 if s.get(W + "default") in ("1", "true"):
@@ -135,17 +139,10 @@ class Formats:
                         self._default_para = sid
                     elif s.get(W + "type") == "character":
                         self._default_char = sid
-        from fazhilint.read.docx_numbering import Numbering
-
-        self.numbering_element = self._part_element("/numbering")
-        self.numbering = Numbering(self.numbering_element, self.styles)
-        self._cache: dict = {}
-
-    def _part_element(self, suffix: str):
-        for rel in self.part.rels.values():
-            if rel.reltype.endswith(suffix) and not rel.is_external:
-                return rel.target_part.element if hasattr(rel.target_part, "element") else _xml(rel.target_part.blob)
-        return None
+        self.numbering_element = self.parts.element("/numbering")
+        self.numbering = self.parts.numbering  # only its resolve() is used here, not its counters
+        self._cache: dict = {}  # by style
+        self._resolved: dict = {}  # by ("what", element …)
 
     # ---- theme ------------------------------------------------------------------------------
 
@@ -209,9 +206,14 @@ class Formats:
             layers.append(r.find(W + "rPr"))
         return [layer for layer in layers if layer is not None]
 
+    def _once(self, key: tuple, resolve):
+        if key not in self._resolved:  # keyed by elements: the dict keeps their lxml proxies alive
+            self._resolved[key] = resolve()
+        return self._resolved[key]
+
     def run(self, r, p) -> RunFormat:
         """The effective character formatting of run r in paragraph p."""
-        return self._resolve_run(self._rpr_layers(p, r))
+        return self._once(("run", r, p), lambda: self._resolve_run(self._rpr_layers(p, r)))
 
     def mark(self, p) -> RunFormat:
         """The character formatting the paragraph's style gives (what its runs start from)."""
@@ -252,6 +254,9 @@ class Formats:
     # ---- paragraphs ---------------------------------------------------------------------
 
     def paragraph(self, p) -> ParagraphFormat:
+        return self._once(("paragraph", p), lambda: self._paragraph(p))
+
+    def _paragraph(self, p) -> ParagraphFormat:
         layers = []
         if self.styles is not None:
             layers.append(self.styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr"))
@@ -315,6 +320,9 @@ class Formats:
 
     def label(self, p) -> RunFormat | None:
         """The format Word draws a paragraph's automatic number in: the paragraph mark's, then the level's."""
+        return self._once(("label", p), lambda: self._label(p))
+
+    def _label(self, p) -> RunFormat | None:
         resolved = self.numbering.resolve(p)
         if resolved is None:
             return None
@@ -331,9 +339,7 @@ class Formats:
         return el is not None and _on(el)
 
     def sections(self) -> list[SectionFormat]:
-        body = self.document.element.body
-        found = [s for s in body.iter(W + "sectPr")]
-        return [self.section(s) for s in found]
+        return self._once(("sections",), lambda: [self.section(s) for s in self.parts.body.iter(W + "sectPr")])
 
     def section(self, sect) -> SectionFormat:
         size, margins, grid = sect.find(W + "pgSz"), sect.find(W + "pgMar"), sect.find(W + "docGrid")
@@ -354,11 +360,11 @@ class Formats:
         )
         for ref in sect.findall(W + "footerReference"):
             try:
-                part = self.part.related_parts[ref.get(R + "id")]
+                element = self.parts.related(ref.get(R + "id"))
             except KeyError:
                 continue
             kind = ref.get(W + "type") or "default"
-            out.footers[kind] = self.footer(part.element, kind)
+            out.footers[kind] = self.footer(element, kind)
         return out
 
     def footer(self, element, kind: str) -> Footer:
@@ -435,8 +441,3 @@ def _page_format(instr: str) -> str:
         return parts[parts.index("\\*") + 1]
     return "Arabic"
 
-
-def _xml(blob: bytes):
-    from lxml import etree
-
-    return etree.fromstring(blob)

@@ -162,6 +162,11 @@ class Numbering:
         if numbering is not None:
             self._read_numbering(numbering)
 
+    def restart(self) -> None:
+        """Forget the counters: the next ``label`` is of a document's first numbered paragraph."""
+        self.counters.clear()
+        self.used.clear()
+
     def _read_styles(self, styles) -> None:
         default = _DEFAULT_STYLE(styles)
         self.default_style = str(default[0]) if default else None

@@ -1,0 +1,130 @@
+"""The parts of a .docx that fazhilint reads, and only those.
+
+python-docx parses every XML part of a package when it opens one (a Word 2010 file's
+``stylesWithEffects.xml`` alone is some 400 KB) and wraps every element in its own classes;
+checking reads only the main document and the parts of READ related to it, parsed as plain lxml
+elements with python-docx's parser options when the file is opened (a malformed one is FZ001).
+python-docx is still what opens a document to change it (``--annotate``, ``format``, revisions):
+``Parts.of`` gives the same view of one of its Documents.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from functools import cached_property
+
+from lxml import etree
+
+from fazhilint.read.docx_numbering import W
+from fazhilint.source import UnreadableInput
+
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_OFFICE_DOCUMENT = "/officeDocument"
+MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# python-docx's parser options: blank text between elements dropped, entities never expanded
+READ = ("/styles", "/numbering", "/comments", "/settings", "/theme", "/footer")  # relationship types, by ending
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+def refused(why: str) -> UnreadableInput:
+    return UnreadableInput(f"无法打开此 Word 文档（{why}）；请用 Word/WPS 打开并另存为 .docx 后再检查")
+
+
+class Parts:
+    """The main document of a Word package and the parts it relates to, by relationship."""
+
+    def __init__(self, body, rels: dict[str, tuple[str, object]], data: bytes | None = None):
+        self.body = body  # the w:body element
+        self._rels = rels  # rId -> (relationship type, the root element of the part)
+        self.data = data  # the file's bytes, for python-docx when the document is to be changed
+
+    @classmethod
+    def of(cls, document) -> Parts:
+        """The parts of a python-docx Document (already parsed: python-docx parses every part)."""
+        rels = {}
+        for rid, rel in document.part.rels.items():
+            if not rel.is_external and rel.reltype.endswith(READ):
+                part = rel.target_part
+                rels[rid] = (rel.reltype, part.element if hasattr(part, "element") else parse(part.blob))
+        return cls(document.element.body, rels)
+
+    @cached_property
+    def numbering(self):
+        """Word's automatic numbering of the document (docx_numbering.Numbering), read once."""
+        from fazhilint.read.docx_numbering import Numbering
+
+        return Numbering(self.element("/numbering"), self.element("/styles"))
+
+    def element(self, suffix: str):
+        """The root element of the first part related by a relationship type ending in suffix ("/styles"), or None."""
+        return next((element for reltype, element in self._rels.values() if reltype.endswith(suffix)), None)
+
+    def related(self, rid: str):
+        """The root element of the part a relationship id names; KeyError if none."""
+        return self._rels[rid][1]
+
+
+def parse(blob: bytes):
+    return etree.fromstring(blob, _PARSER)
+
+
+def open_package(data: bytes) -> Parts:
+    """The main document of a checked .docx and the parts of READ related to it. Refused as python-docx
+    refuses: no officeDocument, a main part that is not a Word document's, a part missing or malformed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return _open(z, data)
+
+
+def _open(z: zipfile.ZipFile, data: bytes) -> Parts:
+    names = set(z.namelist())
+
+    def read(name: str):
+        if name not in names:
+            raise refused(f"文档不完整，压缩包里缺少 {name}")
+        try:
+            return parse(z.read(name))
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as e:
+            raise refused(f"{name}: {type(e).__name__}: {e}") from None
+
+    def rels_of(name: str) -> list[tuple[str, str, str]]:
+        """(id, type, part name) of the internal relationships of a part."""
+        folder, base = posixpath.split(name)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if rels_name not in names:
+            return []
+        out = []
+        for rel in read(rels_name).iter(_RELS):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            part = posixpath.normpath(posixpath.join("/" + folder, target))  # an absolute target ignores the folder
+            out.append((rel.get("Id"), rel.get("Type") or "", part.lstrip("/")))
+        return out
+
+    main = next((part for _, reltype, part in rels_of("") if reltype.endswith(_OFFICE_DOCUMENT)), None)
+    if main is None:
+        raise refused("文档不完整，找不到正文部件 officeDocument")
+    content_type = _content_type(read("[Content_Types].xml"), main)
+    if content_type != MAIN_TYPE:
+        raise refused(f"正文部件的类型是 {content_type or '未知'}，不是 Word 文档的正文，可能是模板或启用宏的文档")
+    body = read(main).find(W + "body")
+    if body is None:
+        raise refused(f"{main} 中没有正文 w:body")
+    rels = {rid: (reltype, read(part)) for rid, reltype, part in rels_of(main) if reltype.endswith(READ)}
+    return Parts(body, rels, data)
+
+
+def _content_type(types, part: str) -> str | None:
+    """A part's content type from [Content_Types].xml: its Override, else the Default of its extension."""
+    name = "/" + part.lower()
+    for override in types.iter(_TYPES + "Override"):
+        if (override.get("PartName") or "").lower() == name:
+            return override.get("ContentType")
+    ext = posixpath.splitext(name)[1][1:]
+    for default in types.iter(_TYPES + "Default"):
+        if (default.get("Extension") or "").lower() == ext:
+            return default.get("ContentType")
+    return None
