@@ -403,3 +403,21 @@ def test_full_format_offers_word_fixes_as_suggestions_only():
     r = CliRunner().invoke(app, ["check", "--ignore", "FZ7", str(SAMPLE.with_suffix(".docx")), "-f", "full"])
     assert "建议修改：“（）”→“（三）”" in r.stdout
     assert "--unsafe-fixes" not in r.stdout and "--fix" not in r.stdout
+
+
+def test_only_the_parts_read_are_parsed_and_a_template_is_refused(tmp_path):
+    """A malformed part that checking does not read (stylesWithEffects.xml) does not matter; a .dotm/.dotx main part
+    renamed .docx is refused as python-docx refuses it."""
+    good = build(tmp_path / "好.docx", ["一、主要工作", "今年以来，我镇深入推进法治政府建设。"])
+    with zipfile.ZipFile(good) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    with zipfile.ZipFile(tmp_path / "坏页眉.docx", "w") as z:
+        for name, data in files.items():
+            z.writestr(name, b"<w:hdr" if name == "word/stylesWithEffects.xml" else data)
+    assert read_path(tmp_path / "坏页眉.docx").text == read_path(good).text
+    template = files["[Content_Types].xml"].replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+    with zipfile.ZipFile(tmp_path / "模板.docx", "w") as z:
+        for name, data in files.items():
+            z.writestr(name, template if name == "[Content_Types].xml" else data)
+    with pytest.raises(UnreadableInput, match="无法打开此 Word 文档（正文部件的类型是"):
+        read_path(tmp_path / "模板.docx")

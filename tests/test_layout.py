@@ -15,6 +15,7 @@ from docx.oxml import parse_xml
 from fazhilint import packs
 from fazhilint.config import Config
 from fazhilint.engine import lint_path
+from fazhilint.read import read_path
 from fazhilint.read.docx import open_docx, read_lines
 from fazhilint.read.docx_format import Formats
 from fazhilint.rules.layout import example_problems, profile
@@ -353,3 +354,28 @@ def test_the_same_problem_in_many_paragraphs_is_one_finding(tmp_path):
     assert d.message.startswith("正文共4段为宋体，应为仿宋（此为第一处“第1项工作稳步推进，成效明显。”")
     two = build_layout(tmp_path / "两段.docx", variant(BODY, "\n".join([BODY] + lines[:2])))
     assert findings(two) == [(9, "FZ703"), (10, "FZ703")]
+
+
+def test_documents_from_one_template_share_its_styles_but_not_another_templates(tmp_path):
+    """Styles parts are parsed once per content for a batch: a document still gets its own styles."""
+    from fazhilint.read.docx import opened
+    from fazhilint.read.docx_package import SHARED_KEPT
+
+    def saved(name, font):
+        document, p = _doc_with(f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:styleId="Child"><w:name w:val="Child"/>'
+                                f'<w:rPr><w:rFonts w:eastAsia="{font}"/></w:rPr></w:style>', ppr='<w:pStyle w:val="Child"/>')
+        document.save(str(tmp_path / name))
+        return read_path(tmp_path / name)
+
+    def font(source):
+        handle = opened(source)
+        p = handle.lines[0].p
+        return handle.formats.run(p.find(W + "r"), p).east_asia
+
+    first, same, other = saved("a.docx", "楷体"), saved("b.docx", "楷体"), saved("c.docx", "黑体")
+    assert [font(s) for s in (first, same, other)] == ["楷体", "楷体", "黑体"]
+    styles = [opened(s).document.element("/styles") for s in (first, same, other)]
+    assert styles[0] is styles[1] and styles[2] is not styles[0]
+    for n in range(SHARED_KEPT + 1):  # a few kept, not every one seen
+        saved(f"{n}.docx", f"字体{n}")
+    assert font(saved("d.docx", "楷体")) == "楷体"

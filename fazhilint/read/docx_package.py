@@ -26,6 +26,12 @@ _OFFICE_DOCUMENT = "/officeDocument"
 MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 # python-docx's parser options: blank text between elements dropped, entities never expanded
 READ = ("/styles", "/numbering", "/comments", "/settings", "/theme", "/footer")  # relationship types, by ending
+# Parts the same in every document made from one template, and large (python-docx's styles part is
+# 350 KB, 100 table styles): parsed once per content for a batch, a few kept. Checking never changes a
+# part; a document to be changed is opened by python-docx.
+SHARED = ("/styles", "/theme")
+SHARED_KEPT, SHARED_MAX = 4, 1024 * 1024  # parts, and bytes of one: memory stays bounded
+_shared: dict[bytes, object] = {}
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
@@ -81,11 +87,12 @@ def open_package(data: bytes) -> Parts:
 def _open(z: zipfile.ZipFile, data: bytes) -> Parts:
     names = set(z.namelist())
 
-    def read(name: str):
+    def read(name: str, shared: bool = False):
         if name not in names:
             raise refused(f"文档不完整，压缩包里缺少 {name}")
         try:
-            return parse(z.read(name))
+            blob = z.read(name)
+            return _parse_shared(blob) if shared and len(blob) <= SHARED_MAX else parse(blob)
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as e:
             raise refused(f"{name}: {type(e).__name__}: {e}") from None
 
@@ -113,8 +120,19 @@ def _open(z: zipfile.ZipFile, data: bytes) -> Parts:
     body = read(main).find(W + "body")
     if body is None:
         raise refused(f"{main} 中没有正文 w:body")
-    rels = {rid: (reltype, read(part)) for rid, reltype, part in rels_of(main) if reltype.endswith(READ)}
+    rels = {rid: (reltype, read(part, reltype.endswith(SHARED))) for rid, reltype, part in rels_of(main)
+            if reltype.endswith(READ)}
     return Parts(body, rels, data)
+
+
+def _parse_shared(blob: bytes):
+    element = _shared.pop(blob, None)
+    if element is None:
+        element = parse(blob)
+        while len(_shared) >= SHARED_KEPT:
+            del _shared[next(iter(_shared))]  # the least recently used
+    _shared[blob] = element
+    return element
 
 
 def _content_type(types, part: str) -> str | None:
