@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from fazhilint.read.docx_numbering import TOC_STYLES, W, Numbering
+from fazhilint.read.docx_numbering import W, Numbering, style_table, toc_styles
 from fazhilint.source import CELL_LABEL, Source, UnreadableInput
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -142,11 +142,10 @@ def parts_of(document):
 def read_lines(document) -> list[Line]:
     """Every body and table-cell paragraph of a document (Parts, or a python-docx Document), in order."""
     parts = parts_of(document)
-    styles = parts.element("/styles")
     numbering = parts.numbering
     numbering.restart()  # labels count from the first paragraph
-    layout = _Layout(styles)
-    toc_styles = set() if styles is None else set(map(str, TOC_STYLES(styles)))
+    layout = _Layout(parts.derived("/styles", style_table)[0])
+    toc_ids = parts.derived("/styles", toc_styles)
     lines: list[Line] = []
     tables = [0]
 
@@ -155,7 +154,7 @@ def read_lines(document) -> list[Line]:
             tag = child.tag
             if tag == W + "p":
                 if toc or child.find(f"{W}pPr/{W}pStyle[@{W}val]") is not None and \
-                        child.find(f"{W}pPr/{W}pStyle").get(W + "val") in toc_styles:
+                        child.find(f"{W}pPr/{W}pStyle").get(W + "val") in toc_ids:
                     lines.append(Line("", TOC_LABEL, child))  # a table of contents repeats the headings
                 else:
                     lines.append(_line(child, numbering, cell or f"第{len(lines) + 1}段"))
@@ -183,10 +182,8 @@ class _Layout:
 
     TITLE_STYLES = {"title", "标题"}
 
-    def __init__(self, styles):
-        self.styles = {}
-        for style in [] if styles is None else styles.iterfind(f"{W}style"):
-            self.styles[style.get(W + "styleId")] = style
+    def __init__(self, styles: dict):
+        self.styles = styles  # by id
 
     def hints(self, p) -> frozenset[str]:
         style_id = p.find(f"{W}pPr/{W}pStyle")

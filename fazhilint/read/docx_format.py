@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from fazhilint.read.docx_numbering import W
+from fazhilint.read.docx_numbering import W, style_table
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -127,18 +127,7 @@ class Formats:
         self.styles = self.parts.element("/styles")
         self.settings = self.parts.element("/settings")
         self.theme = self.parts.element("/theme")
-        self._styles = {}
-        self._default_para = None
-        self._default_char = None
-        if self.styles is not None:
-            for s in self.styles.iterfind(W + "style"):
-                sid = s.get(W + "styleId")
-                self._styles[sid] = s
-                if s.get(W + "default") in ("1", "true"):
-                    if s.get(W + "type") == "paragraph":
-                        self._default_para = sid
-                    elif s.get(W + "type") == "character":
-                        self._default_char = sid
+        self._styles, self._default_para, self._default_char = self.parts.derived("/styles", style_table)
         self.numbering_element = self.parts.element("/numbering")
         self.numbering = self.parts.numbering  # only its resolve() is used here, not its counters
         self._cache: dict = {}  # by style

@@ -145,10 +145,46 @@ class Level:
         )
 
 
+def style_table(styles):
+    """({styleId: w:style}, the default paragraph style, the default character style) of a styles part
+    (the last style of an id, the last marked default)."""
+    by_id, defaults = {}, {}
+    for style in [] if styles is None else styles.iterfind(W + "style"):
+        sid = style.get(W + "styleId")
+        by_id[sid] = style
+        if style.get(W + "default") in ("1", "true"):
+            defaults[style.get(W + "type")] = sid
+    return by_id, defaults.get("paragraph"), defaults.get("character")
+
+
+def toc_styles(styles) -> set[str]:
+    """The ids of the styles of table-of-contents entries ("toc 1" …)."""
+    return set() if styles is None else set(map(str, TOC_STYLES(styles)))
+
+
+def style_numbering(styles):
+    """What numbering reads from a styles part: (the default paragraph style, {style: the style it is
+    based on}, {style: its (numId, ilvl)})."""
+    if styles is None:
+        return None, {}, {}
+    default = _DEFAULT_STYLE(styles)
+    ids, bases = _BASED_IDS(styles), _BASES(styles)
+    if len(ids) == len(bases):
+        based_on = dict(zip(map(str, ids), map(str, bases)))
+    else:  # a style without an id: pair them the slow way
+        based_on = {b.get(W + "styleId"): _val(b, "basedOn") for b in _BASED(styles)}
+    style_num = {}
+    for style in _NUMBERED(styles):
+        num_pr = style.find(f"{W}pPr/{W}numPr")
+        style_num[style.get(W + "styleId")] = (_val(num_pr, "numId"), _int(_val(num_pr, "ilvl")))
+    return str(default[0]) if default else None, based_on, style_num
+
+
 class Numbering:
     """Renders labels paragraph by paragraph; call ``label`` in document order."""
 
-    def __init__(self, numbering=None, styles=None):
+    def __init__(self, numbering=None, styles=None, from_styles=None):
+        """from_styles: style_numbering(styles), when already worked out."""
         self.abstract: dict[str, dict[int, Level]] = {}
         self.links: dict[str, str] = {}  # abstractNumId -> numStyleLink style id
         self.nums: dict[str, tuple[str, dict[int, int], dict[int, Level]]] = {}
@@ -158,7 +194,7 @@ class Numbering:
         self.counters: dict[str, list[int | None]] = {}
         self.used: set[str] = set()
         if styles is not None:
-            self._read_styles(styles)
+            self.default_style, self.based_on, self.style_num = from_styles or style_numbering(styles)
         if numbering is not None:
             self._read_numbering(numbering)
 
@@ -166,18 +202,6 @@ class Numbering:
         """Forget the counters: the next ``label`` is of a document's first numbered paragraph."""
         self.counters.clear()
         self.used.clear()
-
-    def _read_styles(self, styles) -> None:
-        default = _DEFAULT_STYLE(styles)
-        self.default_style = str(default[0]) if default else None
-        ids, bases = _BASED_IDS(styles), _BASES(styles)
-        if len(ids) == len(bases):
-            self.based_on = dict(zip(map(str, ids), map(str, bases)))
-        else:  # a style without an id: pair them the slow way
-            self.based_on = {b.get(W + "styleId"): _val(b, "basedOn") for b in _BASED(styles)}
-        for style in _NUMBERED(styles):
-            num_pr = style.find(f"{W}pPr/{W}numPr")
-            self.style_num[style.get(W + "styleId")] = (_val(num_pr, "numId"), _int(_val(num_pr, "ilvl")))
 
     def _read_numbering(self, numbering) -> None:
         for abstract in numbering.iter(W + "abstractNum"):

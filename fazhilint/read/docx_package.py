@@ -17,7 +17,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from fazhilint.read.docx_numbering import W
+from fazhilint.read.docx_numbering import W, style_numbering
 from fazhilint.source import UnreadableInput
 
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -39,12 +39,20 @@ def refused(why: str) -> UnreadableInput:
     return UnreadableInput(f"无法打开此 Word 文档（{why}）；请用 Word/WPS 打开并另存为 .docx 后再检查")
 
 
+class Part:
+    """A parsed part, and what has been worked out from it (``Parts.derived``)."""
+
+    def __init__(self, element):
+        self.element = element
+        self.derived: dict = {}
+
+
 class Parts:
     """The main document of a Word package and the parts it relates to, by relationship."""
 
-    def __init__(self, body, rels: dict[str, tuple[str, object]], data: bytes | None = None):
+    def __init__(self, body, rels: dict[str, tuple[str, Part]], data: bytes | None = None):
         self.body = body  # the w:body element
-        self._rels = rels  # rId -> (relationship type, the root element of the part)
+        self._rels = rels  # rId -> (relationship type, the part)
         self.data = data  # the file's bytes, for python-docx when the document is to be changed
 
     @classmethod
@@ -54,7 +62,7 @@ class Parts:
         for rid, rel in document.part.rels.items():
             if not rel.is_external and rel.reltype.endswith(READ):
                 part = rel.target_part
-                rels[rid] = (rel.reltype, part.element if hasattr(part, "element") else parse(part.blob))
+                rels[rid] = (rel.reltype, Part(part.element if hasattr(part, "element") else parse(part.blob)))
         return cls(document.element.body, rels)
 
     @cached_property
@@ -62,15 +70,29 @@ class Parts:
         """Word's automatic numbering of the document (docx_numbering.Numbering), read once."""
         from fazhilint.read.docx_numbering import Numbering
 
-        return Numbering(self.element("/numbering"), self.element("/styles"))
+        return Numbering(self.element("/numbering"), self.element("/styles"), self.derived("/styles", style_numbering))
+
+    def _part(self, suffix: str) -> Part | None:
+        return next((part for reltype, part in self._rels.values() if reltype.endswith(suffix)), None)
 
     def element(self, suffix: str):
         """The root element of the first part related by a relationship type ending in suffix ("/styles"), or None."""
-        return next((element for reltype, element in self._rels.values() if reltype.endswith(suffix)), None)
+        part = self._part(suffix)
+        return part.element if part is not None else None
+
+    def derived(self, suffix: str, compute):
+        """compute(the element of element(suffix)), worked out once for every document that shares the part
+        (SHARED): it must depend on nothing else, and what it returns must not be changed."""
+        part = self._part(suffix)
+        if part is None:
+            return compute(None)
+        if compute not in part.derived:
+            part.derived[compute] = compute(part.element)
+        return part.derived[compute]
 
     def related(self, rid: str):
         """The root element of the part a relationship id names; KeyError if none."""
-        return self._rels[rid][1]
+        return self._rels[rid][1].element
 
 
 def parse(blob: bytes):
@@ -92,7 +114,7 @@ def _open(z: zipfile.ZipFile, data: bytes) -> Parts:
             raise refused(f"文档不完整，压缩包里缺少 {name}")
         try:
             blob = z.read(name)
-            return _parse_shared(blob) if shared and len(blob) <= SHARED_MAX else parse(blob)
+            return _parse_shared(blob) if shared and len(blob) <= SHARED_MAX else Part(parse(blob))
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as e:
             raise refused(f"{name}: {type(e).__name__}: {e}") from None
 
@@ -103,7 +125,7 @@ def _open(z: zipfile.ZipFile, data: bytes) -> Parts:
         if rels_name not in names:
             return []
         out = []
-        for rel in read(rels_name).iter(_RELS):
+        for rel in read(rels_name).element.iter(_RELS):
             if rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target") or ""
@@ -114,10 +136,10 @@ def _open(z: zipfile.ZipFile, data: bytes) -> Parts:
     main = next((part for _, reltype, part in rels_of("") if reltype.endswith(_OFFICE_DOCUMENT)), None)
     if main is None:
         raise refused("文档不完整，找不到正文部件 officeDocument")
-    content_type = _content_type(read("[Content_Types].xml"), main)
+    content_type = _content_type(read("[Content_Types].xml").element, main)
     if content_type != MAIN_TYPE:
         raise refused(f"正文部件的类型是 {content_type or '未知'}，不是 Word 文档的正文，可能是模板或启用宏的文档")
-    body = read(main).find(W + "body")
+    body = read(main).element.find(W + "body")
     if body is None:
         raise refused(f"{main} 中没有正文 w:body")
     rels = {rid: (reltype, read(part, reltype.endswith(SHARED))) for rid, reltype, part in rels_of(main)
@@ -125,14 +147,14 @@ def _open(z: zipfile.ZipFile, data: bytes) -> Parts:
     return Parts(body, rels, data)
 
 
-def _parse_shared(blob: bytes):
-    element = _shared.pop(blob, None)
-    if element is None:
-        element = parse(blob)
+def _parse_shared(blob: bytes) -> Part:
+    part = _shared.pop(blob, None)
+    if part is None:
+        part = Part(parse(blob))
         while len(_shared) >= SHARED_KEPT:
             del _shared[next(iter(_shared))]  # the least recently used
-    _shared[blob] = element
-    return element
+    _shared[blob] = part
+    return part
 
 
 def _content_type(types, part: str) -> str | None:
