@@ -36,14 +36,7 @@ _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
-# Style lookups as XPath returning strings: touching each of a document's ~160 styles through
-# python-docx's element classes costs milliseconds per document.
 _NS = {"w": W[1:-1]}
-_DEFAULT_STYLE = etree.XPath('w:style[@w:type="paragraph"][@w:default="1" or @w:default="true"]/@w:styleId', namespaces=_NS)
-_BASED = etree.XPath("w:style[w:basedOn/@w:val]", namespaces=_NS)
-_BASED_IDS = etree.XPath("w:style[w:basedOn/@w:val]/@w:styleId", namespaces=_NS)
-_BASES = etree.XPath("w:style/w:basedOn/@w:val", namespaces=_NS)
-_NUMBERED = etree.XPath("w:style[w:pPr/w:numPr]", namespaces=_NS)
 TOC_STYLES = etree.XPath('w:style[starts-with(translate(w:name/@w:val, "TOC", "toc"), "toc ")]/@w:styleId', namespaces=_NS)
 
 
@@ -165,19 +158,23 @@ def toc_styles(styles) -> set[str]:
 def style_numbering(styles):
     """What numbering reads from a styles part: (the default paragraph style, {style: the style it is
     based on}, {style: its (numId, ilvl)})."""
-    if styles is None:
-        return None, {}, {}
-    default = _DEFAULT_STYLE(styles)
-    ids, bases = _BASED_IDS(styles), _BASES(styles)
-    if len(ids) == len(bases):
-        based_on = dict(zip(map(str, ids), map(str, bases)))
-    else:  # a style without an id: pair them the slow way
-        based_on = {b.get(W + "styleId"): _val(b, "basedOn") for b in _BASED(styles)}
-    style_num = {}
-    for style in _NUMBERED(styles):
+    default, ids, bases, based_on, style_num = None, [], [], {}, {}
+    for style in [] if styles is None else styles.iterfind(W + "style"):
+        sid = style.get(W + "styleId")
+        if default is None and sid is not None and style.get(W + "type") == "paragraph" \
+                and style.get(W + "default") in ("1", "true"):
+            default = sid
+        vals = [v for v in (b.get(W + "val") for b in style.iterfind(W + "basedOn")) if v is not None]
+        if vals:
+            ids += [sid] if sid is not None else []
+            bases += vals
+            based_on[sid] = _val(style, "basedOn")
         num_pr = style.find(f"{W}pPr/{W}numPr")
-        style_num[style.get(W + "styleId")] = (_val(num_pr, "numId"), _int(_val(num_pr, "ilvl")))
-    return str(default[0]) if default else None, based_on, style_num
+        if num_pr is not None:
+            style_num[sid] = (_val(num_pr, "numId"), _int(_val(num_pr, "ilvl")))
+    if len(ids) == len(bases):  # else a style without an id, or with two basedOn: as they come
+        based_on = dict(zip(ids, bases))
+    return default, based_on, style_num
 
 
 class Numbering:
