@@ -24,14 +24,14 @@ _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relations
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _OFFICE_DOCUMENT = "/officeDocument"
 MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-# python-docx's parser options: blank text between elements dropped, entities never expanded
 READ = ("/styles", "/numbering", "/comments", "/settings", "/theme", "/footer")  # relationship types, by ending
 # Parts the same in every document made from one template, and large (python-docx's styles part is
 # 350 KB, 100 table styles): parsed once per content for a batch, a few kept. Checking never changes a
 # part; a document to be changed is opened by python-docx.
 SHARED = ("/styles", "/theme")
 SHARED_KEPT, SHARED_MAX = 4, 1024 * 1024  # parts, and bytes of one: memory stays bounded
-_shared: dict[bytes, object] = {}
+_shared: dict[bytes, Part] = {}
+# python-docx's parser options: blank text between elements dropped, entities never expanded
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
