@@ -68,11 +68,12 @@ class UnaddressedProblem(Rule):
         problems, plans = profiles.items(problem_section), profiles.items(plan_section)
         if not problems or not plans:
             return
-        from fazhilint.rules.compliance.lexicon import keywords
+        from fazhilint.rules.compliance.lexicon import frequency, keywords
 
         threshold = ctx.options["threshold"]
         causes = doc.words.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
-        weight = weights([keywords(p.text) for p in doc.content])
+        texts = [p.text for p in doc.content]
+        weight = idf(len(texts), frequency(texts))  # what weights() computes, cutting only what it asks about
         measures = [keywords(m.text) for m in plans]
         for problem in problems:
             head = opening(problem.text, causes)
@@ -133,11 +134,16 @@ def opening(text: str, causes: re.Pattern) -> str:
 
 
 def weights(documents: list[set[str]]):
-    """Inverse document frequency over the report's paragraphs: words every section uses weigh little."""
-    n = len(documents)
+    """Inverse document frequency over the keyword sets of a report's paragraphs."""
+    return idf(len(documents), lambda word: sum(word in d for d in documents))
+
+
+def idf(n: int, frequency):
+    """Inverse document frequency over ``n`` paragraphs, ``frequency(word)`` of which have the word:
+    words every section uses weigh little."""
 
     @cache
     def weight(word: str) -> float:
-        return math.log((n + 1) / (sum(word in d for d in documents) + 0.5))
+        return math.log((n + 1) / (frequency(word) + 0.5))
 
     return weight

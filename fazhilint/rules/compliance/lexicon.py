@@ -18,11 +18,43 @@ from fazhilint import resources
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
-@lru_cache(maxsize=4096)  # plan items are paragraphs too: each text is segmented once
 def keywords(text: str) -> frozenset[str]:
-    """The words a text is about: jieba's words minus stop words, synonyms merged."""
+    """The words a text is about: jieba's words minus stop words, synonyms merged.
+
+    jieba cuts each run of Chinese characters (between punctuation and spaces) on its own, so a
+    text's words are its runs' words: each run is cut once (plan items are paragraphs too)."""
+    return frozenset().union(*map(_run_keywords, _runs(text)))
+
+
+def frequency(texts: list[str]):
+    """``frequency(word)``: how many of the texts have the word among their keywords. Only the runs
+    that hold one of its spellings are cut: a run without any cannot yield it."""
+    runs = [_runs(text) for text in texts]
+
+    def count(word: str) -> int:
+        spellings = _spellings(word)
+        return sum(any(word in _run_keywords(run) for run in text_runs if any(s in run for s in spellings))
+                   for text, text_runs in zip(texts, runs) if any(s in text for s in spellings))
+
+    return count
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of Chinese characters (with letters and digits) that jieba cuts one by one."""
+    return _import_jieba().re_han_default.findall(text)
+
+
+@lru_cache(maxsize=16384)
+def _run_keywords(run: str) -> frozenset[str]:
     tokenizer, stopwords, synonyms = lexicon()
-    return frozenset({synonyms.get(w, w) for w in tokenizer.lcut(text, HMM=False) if _WORD.match(w) and w not in stopwords})
+    return frozenset({synonyms.get(w, w) for w in tokenizer.lcut(run, HMM=False) if _WORD.match(w) and w not in stopwords})
+
+
+@lru_cache(maxsize=4096)
+def _spellings(word: str) -> tuple[str, ...]:
+    """The words keywords() turns into ``word``: itself (unless it is merged into another) and its synonyms."""
+    synonyms = lexicon()[2]
+    return tuple(w for w, head in synonyms.items() if head == word) + (() if word in synonyms else (word,))
 
 
 def part_of_speech(word: str) -> str:
