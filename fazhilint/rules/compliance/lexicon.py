@@ -27,21 +27,42 @@ def keywords(text: str) -> frozenset[str]:
 
 
 def frequency(texts: list[str]):
-    """``frequency(word)``: how many of the texts have the word among their keywords. Only the runs
-    that hold one of its spellings are cut: a run without any cannot yield it."""
-    runs = [_runs(text) for text in texts]
+    """``frequency(word)``: how many of the texts have the word among their keywords.
+
+    Only the runs that hold one of the word's spellings are cut: a run without any cannot yield it.
+    The texts are searched joined by line breaks (no run crosses one)."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    joined = "\n".join(texts)
+    runs = list(_run_pattern().finditer(joined))
+    starts = [run.start() for run in runs]
+    ends = list(accumulate(len(text) + 1 for text in texts))  # where each text ends, its line break included
 
     def count(word: str) -> int:
-        spellings = _spellings(word)
-        return sum(any(word in _run_keywords(run) for run in text_runs if any(s in run for s in spellings))
-                   for text, text_runs in zip(texts, runs) if any(s in text for s in spellings))
+        having = set()  # the texts found to have it
+        for spelling in _spellings(word):
+            at = joined.find(spelling)
+            while at >= 0:
+                text = bisect_right(ends, at)
+                run = runs[bisect_right(starts, at) - 1]  # a spelling is made of run characters: it is in a run
+                if text in having or word in _run_keywords(run.group()):
+                    having.add(text)
+                    at = joined.find(spelling, ends[text])  # the next text
+                else:
+                    at = joined.find(spelling, run.end())  # the next run
+        return len(having)
 
     return count
 
 
 def _runs(text: str) -> list[str]:
     """The runs of Chinese characters (with letters and digits) that jieba cuts one by one."""
-    return _import_jieba().re_han_default.findall(text)
+    return _run_pattern().findall(text)
+
+
+def _run_pattern() -> re.Pattern:
+    return _import_jieba().re_han_default
 
 
 @lru_cache(maxsize=16384)
@@ -54,7 +75,8 @@ def _run_keywords(run: str) -> frozenset[str]:
 def _spellings(word: str) -> tuple[str, ...]:
     """The words keywords() turns into ``word``: itself (unless it is merged into another) and its synonyms."""
     synonyms = lexicon()[2]
-    return tuple(w for w, head in synonyms.items() if head == word) + (() if word in synonyms else (word,))
+    words = tuple(w for w, head in synonyms.items() if head == word) + (() if word in synonyms else (word,))
+    return tuple(w for w in words if _run_pattern().fullmatch(w))  # a word of other characters is never cut out
 
 
 def part_of_speech(word: str) -> str:
