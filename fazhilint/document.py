@@ -214,9 +214,9 @@ class Document:
             return {}
         return find_sections(self, self.profile)
 
-    @property
+    @cached_property
     def content(self) -> list[Paragraph]:
-        """The paragraphs of the report: every one but page furniture."""
+        """The paragraphs of the report: every one but page furniture (decided before any rule runs)."""
         return [p for p in self.paragraphs if p.in_report]
 
     def role_of(self, line: int) -> str | None:

@@ -65,11 +65,15 @@ def is_sentence(p: Paragraph, text: str) -> bool:
 
 
 def url_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return []  # what every URL or e-mail address has (URL ignores case): most paragraphs have none
     return [(m.start() + offset, m.end() + offset) for m in URL.finditer(text)]
 
 
 def inside(spans: list[tuple[int, int]], at: int) -> bool:
     """Whether at falls in one of the spans (sorted, not overlapping)."""
+    if not spans:
+        return False
     from bisect import bisect_right
 
     i = bisect_right(spans, (at, float("inf")))

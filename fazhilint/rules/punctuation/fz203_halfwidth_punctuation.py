@@ -11,7 +11,9 @@ from fazhilint.rules.punctuation import CLOSING, SPACES, inside, is_chinese_side
 from fazhilint.vocabulary import CN_DIGITS
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
-_STOP = re.compile(r"(?<!\.)\.(?!\.)")  # a lone "." (a run of them is an ellipsis, FZ211)
+# A lone "." (a run of them is an ellipsis, FZ211). The look back comes after the "." so that a
+# search jumps from one mark to the next instead of trying the pattern at every character.
+_STOP = re.compile(r"\.(?<!\.\.)(?!\.)")
 _ONLY_CLOSING = re.compile(f"[{re.escape(SPACES + CLOSING)}]*+\\Z")
 _HALF = re.compile(r"[,;:?!()]|" + _STOP.pattern)
 NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}

@@ -109,9 +109,9 @@ class PackRule(Rule):
         needed = required_strings(pattern.pattern)
         if needed is not None and not any(s in text for s in needed):
             return  # none of the strings every match contains is in the text (most entries, most documents)
-        if _ends_free(pattern.pattern) and not pattern.search(text):
-            return  # one scan of the whole text rules the entry out
         for p in doc.content:
+            if needed is not None and not any(text.find(s, p.start, p.end) >= 0 for s in needed):
+                continue  # … nor in this paragraph
             for m in pattern.finditer(text, p.start, p.end):
                 a, b = m.span("x") if "x" in pattern.groupindex and m.group("x") is not None else m.span()
                 if b > a:
@@ -123,13 +123,6 @@ class PackRule(Rule):
             d.severity = Severity.parse(entry["severity"])
         d.extra["entry"] = entry.id
         return d
-
-
-@cache
-def _ends_free(pattern: str) -> bool:
-    """Whether a pattern reads nothing past the end of the text it is given ($, \\Z, lookahead): then
-    a match inside one paragraph is also a match in the whole text, and a whole-text miss is final."""
-    return not any(token in pattern for token in ("$", "\\Z", "(?=", "(?!"))
 
 
 @cache
