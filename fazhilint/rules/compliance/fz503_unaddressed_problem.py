@@ -122,8 +122,8 @@ def _score(wanted: frozenset[str], words: frozenset[str], weight) -> tuple[float
     """The share of the problem's keyword weight a measure has, and the words they share. A keyword
     counts as shared when the measure has it, or has a word that contains it or that it contains
     (three characters or more: 法律顾问 in 一村一法律顾问)."""
-    shared = frozenset(w for w in wanted if w in words or len(w) >= CONTAINED and any(
-        w in v or len(v) >= CONTAINED and v in w for v in words))
+    long = [v for v in words if len(v) >= CONTAINED]  # a word contains a long one only if it is long itself
+    shared = frozenset(w for w in wanted if w in words or len(w) >= CONTAINED and any(w in v or v in w for v in long))
     total = min(sum(weight(w) for w in wanted), CAP)
     return sum(weight(w) for w in shared) / total, shared
 
