@@ -107,11 +107,7 @@ class PackRule(Rule):
         pattern = regex(entry["pattern"])
         text = doc.text
         needed = required_strings(pattern.pattern)
-        if needed is not None and not any(s in text for s in needed):
-            return  # none of the strings every match contains is in the text (most entries, most documents)
-        for p in doc.content:
-            if needed is not None and not any(text.find(s, p.start, p.end) >= 0 for s in needed):
-                continue  # … nor in this paragraph
+        for p in doc.content if needed is None else holding(doc, needed):
             for m in pattern.finditer(text, p.start, p.end):
                 a, b = m.span("x") if "x" in pattern.groupindex and m.group("x") is not None else m.span()
                 if b > a:
@@ -123,6 +119,26 @@ class PackRule(Rule):
             d.severity = Severity.parse(entry["severity"])
         d.extra["entry"] = entry.id
         return d
+
+
+def holding(doc, strings: frozenset[str]) -> list:
+    """The paragraphs of the report that hold one of the strings, in order. Most hold none of the
+    strings every match of a pattern contains (most patterns, most documents): found with ``find``."""
+    from bisect import bisect_right
+
+    text, content = doc.text, doc.content
+    starts, found = None, set()
+    for s in strings:
+        at = text.find(s)
+        while at >= 0:
+            starts = starts or [p.start for p in content]
+            k = bisect_right(starts, at) - 1  # the last paragraph starting at or before it
+            if k >= 0 and at + len(s) <= content[k].end:
+                found.add(k)
+                at = text.find(s, content[k].end)
+            else:  # in page furniture
+                at = text.find(s, at + 1)
+    return [content[k] for k in sorted(found)]
 
 
 @cache
