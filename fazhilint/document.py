@@ -239,7 +239,12 @@ class Document:
         return p.role if p else None
 
     def sections(self) -> Iterator[Section]:
-        return self.root.walk()
+        """Every section of the body, depth first, in document order."""
+        return iter(self._sections)
+
+    @cached_property
+    def _sections(self) -> list[Section]:
+        return list(self.root.walk())
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         return self.paragraph_at_line(self.source.position(offset)[0])

@@ -106,10 +106,11 @@ class CanonicalPhrase(PackRule):
         current = [c for c in entry["chains"] if year is None or c.get("since", 0) <= year <= c.get("until", 9999)]
         known = {item for chain in chains for item in chain}
         least = entry.get("min", 4) - 1  # a garbled chain still has most of its items: a cheap test first
-        if sum(item in doc.text for item in known) >= least:
+        present = [item for item in known if item in doc.text]
+        if len(present) >= least:
             for p in doc.content:
                 text = doc.text[p.start : p.end]
-                if sum(item in text for item in known) >= least:
+                if sum(item in text for item in present) >= least:
                     yield from self._enumerations(entry, p.start, text, chains, current, known)
 
     def _enumerations(self, entry, offset, text, chains, current, known):
