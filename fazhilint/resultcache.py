@@ -82,7 +82,7 @@ def _finding(stored) -> Diagnostic:
 
 
 def _location(name: str) -> Path:
-    return cachefile.path(f"results/{name[:2]}/{name}.marshal")
+    return cachefile.path(f"results/{name}.marshal")
 
 
 def _settings(config) -> str:
