@@ -112,7 +112,7 @@ def _usage_error(message: str):
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹；“-”表示从标准输入读取。")],
-    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、github、gitlab、junit、sarif、xlsx、html。默认：终端用 full，GitHub Actions 中用 github，否则 concise。")] = None,
+    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、json-batch、github、gitlab、junit、sarif、xlsx、html。默认：终端用 full，GitHub Actions 中用 github，否则 concise。")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把报告写入此文件，而不是标准输出。")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="只启用这些规则：代码、前缀（FZ1）或名称，可用逗号分隔。")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
@@ -207,7 +207,7 @@ def check(
                 _usage_error(f"--statistics 不能与“{fmt}”格式同用；请用默认格式或 -f json")
 
             def render(results, out, context):
-                render_statistics(results, out, context, as_json=fmt == "json")
+                render_statistics(results, out, context, as_json=fmt.startswith("json"))
         if output:  # written in one step, so an interrupted run never leaves half a report
             from fazhilint.fix import write_atomic
 

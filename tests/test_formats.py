@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from openpyxl import load_workbook
 
@@ -26,6 +27,46 @@ def test_sarif_log():
     assert result["ruleId"] == "FZ102" and result["level"] == "error"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
     assert run_["properties"]["profiles"] == [{"path": "-", "profile": "report", "name": "报告类公文"}]
+
+
+def test_json_batch_lists_checked_unreadable_and_skipped_files(tmp_path, monkeypatch):
+    import os
+
+    folder = tmp_path / "报送"
+    (folder / ".git").mkdir(parents=True)
+    (folder / "locked").mkdir()
+    (folder / "甲镇.txt").write_text("甲镇2024年法治政府建设情况报告\n" + BROKEN, encoding="utf-8")
+    (folder / "乙镇.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "~$甲镇.docx").write_bytes(b"\x00")
+    scandir = os.scandir
+
+    def unreadable_folder(path="."):  # as root, chmod 000 cannot make a folder unreadable
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", unreadable_folder)
+    r = run("check", str(folder), "-f", "json-batch")
+    batch = json.loads(r.stdout)
+    assert batch["version"] == 1 and r.exit_code == 1
+    assert batch["findings"] == json.loads(run("check", str(folder), "-f", "json").stdout)
+    files = {Path(f["path"]).name: f for f in batch["files"]}
+    assert files["甲镇.txt"] == {"path": str(folder / "甲镇.txt"), "status": "checked", "profile": "fazhi-annual",
+                                "unit": "甲镇"}
+    assert files["乙镇.pdf"]["status"] == "unreadable" and "PDF" in files["乙镇.pdf"]["reason"]
+    assert [d["code"] for d in batch["findings"] if d["path"].endswith(".pdf")] == ["FZ001"]  # still a finding
+    skipped = {Path(s["path"]).name: s["reason"] for s in batch["skipped"]}
+    assert set(skipped) == {".git", "locked", "~$甲镇.docx"}
+    assert "锁文件" in skipped["~$甲镇.docx"] and "无法读取此文件夹" in skipped["locked"]
+
+
+def test_json_stays_an_array_and_json_batch_of_one_file_has_no_skipped():
+    assert isinstance(json.loads(run("check", "-", "-f", "json", input=BROKEN).stdout), list)
+    batch = json.loads(run("check", "-", "-f", "json-batch", "--stdin-filename", "报告.txt", input=BROKEN).stdout)
+    assert batch["files"] == [{"path": "报告.txt", "status": "checked", "profile": "report"}]
+    assert batch["skipped"] == [] and [d["code"] for d in batch["findings"]] == ["FZ102"]
+    rows = json.loads(run("check", "-", "-f", "json-batch", "--statistics", input=BROKEN).stdout)
+    assert rows == [{"code": "FZ102", "name": "numbering-missing-numeral", "count": 1, "fixable": 0}]  # its fix is unsafe
 
 
 def test_every_output_names_the_profile_in_use(tmp_path):
