@@ -271,6 +271,8 @@ def _written(results, context) -> str:
 def _ledger_notes(ledger, config) -> None:
     """What the county must know beyond the findings: who is missing, who is not on the roster,
     what was skipped, and whether the batch was checked to one standard."""
+    from fazhilint.diagnostics import printable
+
     out = sys.stderr
     if ledger.missing:
         out.write(f"未报送（{len(ledger.missing)} 个单位）：{'、'.join(ledger.missing)}\n")
@@ -280,7 +282,7 @@ def _ledger_notes(ledger, config) -> None:
         elif s.on_roster is False:
             out.write(f"不在名单中：{s.path}（单位：{s.name}）\n")
     for path, reason in ledger.skipped:
-        out.write(f"已跳过：{path}（{reason}）\n")
+        out.write(f"已跳过：{printable(path)}（{reason}）\n")
     used = ledger.profiles_used
     if len(used) > 1 and not config.profile:
         kinds = "，".join(f"{name} {n} 个" for name, n in used.items())
@@ -377,7 +379,11 @@ def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=Non
 
 
 def _shown(result, shown: str):
-    """A result named as the user knows the file (archive.zip/member rather than a temporary path)."""
+    """A result named as the user knows the file (archive.zip/member rather than a temporary path),
+    escaped as the engine names it (a GBK name from a Windows zip, an escape sequence in a name)."""
+    from fazhilint.diagnostics import printable
+
+    shown = printable(shown)
     if result.path != shown:
         result.path = shown
         for d in result.diagnostics:
@@ -457,6 +463,7 @@ def _write_annotated(result, out: Path) -> None:
 
 
 def _fix(result, config, unsafe, write, show_diff, context, read_only=False):
+    from fazhilint.diagnostics import printable
     from fazhilint.fix import WriteRefused, fix_result, write_atomic
     from fazhilint.read.text import encode
 
@@ -467,21 +474,30 @@ def _fix(result, config, unsafe, write, show_diff, context, read_only=False):
     if not count:
         return _fix_sidecar(fixed, write, show_diff, context)
     if show_diff:
-        import difflib
-
-        before = source.to_string().splitlines(keepends=True)
-        after = source.to_string(fixed.source.text).splitlines(keepends=True)
-        sys.stdout.writelines(difflib.unified_diff(before, after, source.path, source.path))
+        _diff(source.to_string(), source.to_string(fixed.source.text), source.path)
         context.diffs += 1
     if write:
         try:
             write_atomic(Path(source.path), encode(source, fixed.source.text), expect=source.stamp, read_only=read_only)
         except (WriteRefused, OSError) as e:  # one line per file; the batch goes on
             reason = str(e) if isinstance(e, WriteRefused) else f"写入失败（{e.strerror or e}）"
-            sys.stderr.write(f"fazhilint: 未修复 {source.path}：{reason}\n")
+            sys.stderr.write(f"fazhilint: 未修复 {printable(source.path)}：{reason}\n")
             return result
         context.fixed += count
     return _fix_sidecar(fixed, write, show_diff, context)
+
+
+def _diff(before: str, after: str, path: str) -> None:
+    """--diff: a unified diff as diff -u writes it (a last line without a newline is marked so), the
+    file named with undecodable bytes and escape sequences escaped, as in every output."""
+    import difflib
+
+    from fazhilint.diagnostics import printable
+
+    name = printable(path)
+    for line in difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), name, name):
+        ended = line[-1:].splitlines() != [line[-1:]]  # a line break of any kind (CR-only files too)
+        sys.stdout.write(line if ended else line + "\n\\ No newline at end of file\n")
 
 
 def _fix_sidecar(result, write, show_diff, context):
@@ -496,10 +512,7 @@ def _fix_sidecar(result, write, show_diff, context):
     before = path.read_text(encoding="utf-8-sig")
     after = prune_sidecar(path, {d.extra["sidecar"][1] for d in unused})
     if show_diff:
-        import difflib
-
-        sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                                   str(path), str(path)))
+        _diff(before, after, str(path))
     if write:
         write_atomic(path, after.encode("utf-8"))
         context.fixed += len(unused)

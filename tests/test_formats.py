@@ -105,3 +105,19 @@ def test_xlsx_summary_and_details(tmp_path):
 def test_xlsx_needs_an_output_file():
     r = run("check", "-", "-f", "xlsx", input=BROKEN)
     assert r.exit_code == 2 and "-o" in r.stderr
+
+
+def test_every_format_on_a_strict_utf8_stdout_escapes_an_undecodable_name(tmp_path):
+    """Found by tools/fuzz.py: a GBK file name in a folder (from a Windows zip) crashed every format written
+    to a zh_CN.UTF-8 terminal (strict UTF-8, as the runner's stdout); only -o was safe."""
+    import os
+
+    from fazhilint.report import BINARY, FORMATS
+
+    with open(os.path.join(os.fsencode(tmp_path), "报告".encode("gbk") + b"\x1b.txt"), "wb") as f:
+        f.write("松江镇2023年法治政府建设工作报告\n一、甲,乙\n".encode())
+    for fmt in sorted(set(FORMATS) - BINARY):
+        r = run("check", str(tmp_path), "-f", fmt)
+        assert r.exit_code == 1 and isinstance(r.exception, (SystemExit, type(None))), (fmt, r.exception)
+        shown = r.stdout.replace("\\\\", "\\")  # as JSON writes a backslash
+        assert "\\udcb1\\udca8\\udcb8\\udce6" in shown and "\x1b" not in r.stdout, fmt
