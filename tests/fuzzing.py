@@ -243,5 +243,37 @@ def fuzz_pack(case) -> None:
             lint_and_fix(source, config)
 
 
+# The command line end to end, in process: a generated report under an odd file name, in every output
+# format, with the options that change what is written; only exit codes 0, 1 and 2 (a usage error) are fine.
+NAMES = st.sampled_from(["报告.txt", "=HYPERLINK(1).txt", "a\x1b[31mb.txt", "~$报告.txt", "报告.md", "report.html",
+                         "x\udcb1\udca8.txt", "-.txt", "  .txt"])
+OPTIONS = st.lists(st.sampled_from([("--fix",), ("--unsafe-fixes",), ("--diff",), ("--statistics",),
+                                    ("--exit-zero",), ("--select", "FZ2"), ("--ignore", "FZ5"), ("--year", "2024"),
+                                    ("--profile", "report"), ("-j", "2")]), max_size=3, unique=True)
+cli_inputs = st.tuples(texts, NAMES, st.sampled_from(sorted(__import__("fazhilint.report").report.FORMATS)), OPTIONS,
+                       st.booleans())
+
+
+@bounded
+def fuzz_cli(case) -> None:
+    import os
+
+    from typer.testing import CliRunner
+
+    from fazhilint.cli import app
+
+    text, name, fmt, options, folder = case
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(os.fsencode(tmp), os.fsencode(name))
+        with open(path, "wb") as f:
+            f.write(text.encode("utf-8", "surrogatepass"))
+        given = tmp if folder else os.fsdecode(path)
+        args = ["check", given, "-f", fmt, "-o", os.path.join(tmp, f"out.{fmt}")]
+        result = CliRunner().invoke(app, args + [a for option in options for a in option])
+        assert result.exit_code in (0, 1, 2), (result.exit_code, result.output[-500:], result.exception)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+
+
 KINDS = {"txt": (fuzz_txt, texts), "docx": (fuzz_docx, docx_inputs), "html": (fuzz_html, html_inputs),
-         "config": (fuzz_config, configs), "pack": (fuzz_pack, pack_inputs)}
+         "config": (fuzz_config, configs), "pack": (fuzz_pack, pack_inputs), "cli": (fuzz_cli, cli_inputs)}

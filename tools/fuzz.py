@@ -54,7 +54,7 @@ def main() -> int:
             except BaseException as e:  # noqa: BLE001 - report and go on
                 failures += 1
                 print(f"[{kind}] FAILURE: {type(e).__name__}: {e}", flush=True)
-                traceback.print_exc(limit=6)
+                traceback.print_exc(limit=-8)  # the innermost frames: where it broke
             if failures >= args.max_failures:
                 print(f"stopped after {failures} failures", flush=True)
                 return 1
