@@ -25,7 +25,6 @@ locked rule off, lower its severity or change a locked option is reported (FZ004
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
@@ -195,6 +194,8 @@ def load(explicit: Path | None = None, start: Path | None = None) -> Config:
 
 
 def _read(path: Path) -> dict:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad's BOM is no fault
     except (OSError, UnicodeDecodeError) as e:

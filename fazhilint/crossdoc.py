@@ -55,7 +55,7 @@ def stock_phrases(config: Config) -> tuple[str, ...]:
 
 
 def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
-    docs = [s for s in ledger.submissions if s.result.document is not None]
+    docs = [s for s in ledger.submissions if s.result.readable]
     want_copy = [s for s in docs if enabled(config, "FZ601", s.path)]
     want_repeat = [s for s in docs if previous and enabled(config, "FZ602", s.path)]
     if not (len(want_copy) >= 2 or want_repeat):
@@ -70,15 +70,15 @@ def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
     for s in docs:
         # files whose unit is unknown are each their own unit: two of them may still be copies
         entries.append(("now", s.name if s.unit or s.listed else f"未识别单位（{PurePath(s.path).name}）", s.result))
-        sizes.append(index.add(len(entries) - 1, _paragraphs(s.result.document)))
+        sizes.append(index.add(len(entries) - 1, _paragraphs(s.result)))
     if want_repeat:
         for r in previous:
-            if r.document is None:
+            if not r.readable:
                 continue
             unit, _ = unit_of(r)
             listed = match_unit(unit, ledger.roster) if ledger.roster and unit else None
             entries.append(("before", listed or unit, r))
-            sizes.append(index.add(len(entries) - 1, _paragraphs(r.document)))
+            sizes.append(index.add(len(entries) - 1, _paragraphs(r)))
     pairs = index.pairs(SIMILAR)
     passages = index.passages
     # which units each passage of this year's reports is found in: many units → common stock
@@ -122,19 +122,17 @@ def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
         _unanswered_plans(ledger, config, want_repeat, entries)
 
 
-def _paragraphs(doc):
+def _paragraphs(result):
     """(line, start, end, text) of the paragraphs worth comparing: not titles, not page furniture."""
-    for p in doc.paragraphs:
-        if not p.is_prose:
-            continue
-        yield p.line, p.start, p.end, p.text
+    text = result.source.text
+    for line, start, end, _ in result.facts.prose:
+        yield line, start, end, text[start:end]
 
 
 def where(result, line: int) -> str:
     """A paragraph's place for people: 第7行 · 一、 > （二） > 第1段."""
-    doc = result.document
     head = f"第{line}{result.source.line_unit}"
-    path = next((doc.heading_path(p) for p in doc.paragraphs if p.line == line), "")
+    path = next((path for at, *_, path in result.facts.prose if at == line), "")
     return f"{head} · {path}" if path else head
 
 
@@ -177,7 +175,9 @@ def _copy_finding(ledger, config, result, unit, other, other_unit, best, passage
 def _repeat_finding(ledger, config, result, unit, other, best, passages, share):
     from fazhilint.ledger import add_finding
 
-    doc = result.document
+    from fazhilint.engine import document_of
+
+    doc = document_of(result, config)
     repeated_lines = {passages[x].line for x in best}
     sections = []  # top-level sections whose content is (nearly) all repeated
     for section in doc.root.children:
@@ -216,12 +216,14 @@ def _unanswered_plans(ledger, config, wanted, entries) -> None:
     for kind, unit, r in entries:
         if kind == "before" and unit:
             before[unit].append(r)
+    from fazhilint.engine import document_of
+
     for s in wanted:
-        doc = s.result.document
+        doc = document_of(s.result, config)
         if any(d.code == "FZ602" for d in s.result.diagnostics):
             continue  # a re-sent report mentions its own plan; FZ602 already says what is wrong
         for old in before.get(s.name, []):
-            plan = old.document.parts.get("plan")
+            plan = document_of(old, config).parts.get("plan")
             if plan is None:
                 continue
             texts = [p.text for p in doc.content]

@@ -88,6 +88,7 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
     location: str | None = None  # heading path, for inputs without lines (.docx)
+    heading_path: str | None = None  # where it is, for people, in every input: 二、 > （三） > 第2段
     extra: dict = field(default_factory=dict)
 
     @property

@@ -10,24 +10,56 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from fazhilint.config import Config
 from fazhilint.diagnostics import Diagnostic, Severity, printable
-from fazhilint.document import Document
 from fazhilint.rules.engine.fz000_parse_error import ParseError
 from fazhilint.rules.engine.fz001_unreadable_input import UnreadableInput as Unreadable
 from fazhilint.rules.engine.fz002_internal_error import InternalError
 from fazhilint.rules.engine.fz004_locked_setting import LockedSetting
 from fazhilint.source import Source, UnreadableInput
 
+if TYPE_CHECKING:
+    from fazhilint.document import Document
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the outputs and the ledger read about a checked document besides its findings: small
+    enough for a worker process to send back and for the result cache to keep (the tree is neither)."""
+
+    profile_id: str = ""  # the report profile it was checked against (fazhilint/profiles.py)
+    profile_name: str = ""
+    year: int | None = None  # the report year it states
+    title: str = ""  # the title as one line
+    unit: str = ""  # the unit its title or closing (落款) names
+    unit_from: str = ""  # 标题 / 落款
+    parse_error: str = ""  # set when the structure could not be parsed (FZ000)
+    # (line, start, end, heading path) of each paragraph worth comparing with other reports (the
+    # ledger's FZ601/FZ602): prose, not titles or page furniture
+    prose: tuple[tuple[int, int, int, str], ...] = ()
+
+    @classmethod
+    def of(cls, document: Document) -> Facts:
+        from fazhilint import profiles
+
+        unit, unit_from = profiles.named_unit(document)
+        profile = document.profile
+        prose = tuple((p.line, p.start, p.end, document.heading_path(p)) for p in document.paragraphs if p.is_prose)
+        return cls(profile.id if profile else "", profile.name if profile else "", document.report_year,
+                   document.title_text, unit or "", unit_from, document.parse_error or "", prose)
+
 
 @dataclass
 class FileResult:
     path: str
     source: Source | None
-    document: Document | None = None
+    document: Document | None = None  # kept only in the process that checked it (not sent, not cached)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressed: int = 0  # findings excused by a suppression with a reason
     baselined: int = 0  # findings hidden because a baseline records them
+    facts: Facts = field(default_factory=Facts)
 
     @property
     def readable(self) -> bool:
@@ -41,9 +73,10 @@ class TimeLimit(BaseException):  # not an Exception: no "except Exception" on th
     pass
 
 
-def lint_path(path: str | Path, config: Config, time_limit: float | None = None) -> FileResult:
+def lint_path(path: str | Path, config: Config, time_limit: float | None = None, cache: bool = False) -> FileResult:
     """Read and lint one file, within a time limit (TIME_LIMIT unless given; 0 for none) when
-    running on the main thread of a Unix process."""
+    running on the main thread of a Unix process; ``cache``: reuse and keep results in the user's
+    cache (fazhilint/resultcache.py)."""
     import signal
     import threading
 
@@ -57,8 +90,9 @@ def lint_path(path: str | Path, config: Config, time_limit: float | None = None)
         previous = signal.signal(signal.SIGALRM, alarm)
         signal.setitimer(signal.ITIMER_REAL, time_limit)
     try:
-        source = read_path(path)
-        return lint_source(source, config)
+        if cache:
+            return _lint_cached(str(path), config)
+        return lint_source(read_path(path), config)
     except UnreadableInput as e:
         return unreadable(str(path), str(e))
     except Exception as e:  # the same with one job or many: an FZ001 that says the fault is ours
@@ -74,10 +108,38 @@ def lint_path(path: str | Path, config: Config, time_limit: float | None = None)
             signal.signal(signal.SIGALRM, previous)
 
 
-def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1, progress=None) -> list[FileResult]:
-    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order.
+def _lint_cached(path: str, config: Config) -> FileResult:
+    from fazhilint import resultcache
+    from fazhilint.read import read_bytes_stamped, read_path
+
+    raw, opened = read_bytes_stamped(path)  # UnreadableInput for what is not a regular file
+    name = resultcache.key(raw, path, config.for_path(path))
+    result = resultcache.load(name, opened)
+    if result is None:
+        result = lint_source(read_path(path), config)
+        if result.source.stamp == opened:  # the file did not change between the two reads
+            resultcache.store(name, result)
+    return result
+
+
+def document_of(result: FileResult, config: Config) -> Document:
+    """The document tree of a readable result: kept by the process that checked the file, else parsed
+    again from its source (a worker process and the result cache hand back findings, not trees)."""
+    if result.document is None:
+        from fazhilint.parse import parse
+
+        config = config.for_path(result.source.path)
+        result.document = parse(result.source, config.packs_loaded(), config.profile)
+        result.document.batch_year = config.year
+    return result.document
+
+
+def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1, progress=None,
+               cache: bool = False) -> list[FileResult]:
+    """Lint many files, in a process pool when jobs > 1 (largest first); results in input order,
+    without their document trees (``document_of`` parses one again when it is needed).
     ``config``: one for all, or each path's own (found from its folder upward).
-    ``progress()`` is called once for each file done.
+    ``progress()`` is called once for each file done. ``cache``: as for lint_path.
 
     A worker that dies (killed by the system, a crash in a library) costs only the file it was
     checking: the files it took down with it are checked again in a fresh pool, and when a round
@@ -87,7 +149,7 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
     if jobs <= 1 or len(paths) < 2:
         out = []
         for p in paths:
-            out.append(lint_path(p, configs[p]))
+            out.append(_findings_of(p, configs[p], cache))
             progress()
         return out
     from concurrent.futures import ProcessPoolExecutor
@@ -107,7 +169,7 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
         broken: list[str] = []
         for group in groups:
             with ProcessPoolExecutor(max_workers=1 if alone else jobs) as pool:
-                futures = {p: pool.submit(lint_path, p, configs[p]) for p in group}
+                futures = {p: pool.submit(_findings_of, p, configs[p], cache) for p in group}
                 for path, future in futures.items():
                     try:
                         results[path] = future.result()
@@ -122,6 +184,14 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
         alone = alone or len(broken) == len(remaining)  # no progress: one file per pool
         remaining = broken
     return [results[p] for p in paths]
+
+
+def _findings_of(path: str, config: Config, cache: bool) -> FileResult:
+    """A file's result without its document tree: what a worker sends back (a tree costs time to
+    send and memory to keep for every file of a batch)."""
+    result = lint_path(path, config, cache=cache)
+    result.document = None
+    return result
 
 
 def auto_jobs(count: int) -> int:
@@ -181,7 +251,7 @@ def lint_source(source: Source, config: Config) -> FileResult:
         stamp(d, document, config, whole_lines=True)  # removing a directive may remove its line
         found.append(d)
     found.sort(key=lambda d: d.sort_key)
-    return FileResult(printable(source.path), source, document, found, outcome.suppressed)
+    return FileResult(printable(source.path), source, document, found, outcome.suppressed, facts=Facts.of(document))
 
 
 def stamp(d: Diagnostic, document: Document, config: Config, whole_lines: bool = False) -> None:
@@ -193,11 +263,12 @@ def stamp(d: Diagnostic, document: Document, config: Config, whole_lines: bool =
     d.severity = config.severity.get(d.code, d.severity)
     d.line, d.column = source.position(d.start)
     d.end_line, d.end_column = source.position(d.end)
+    paragraph = document.paragraph_at(d.start)
+    label = source.line_labels.get(d.line)
+    leaf = label if source.in_table(d.line) else None
+    d.heading_path = printable(document.heading_path(paragraph, leaf) if paragraph else label or "") or None
     if source.line_labels:
-        paragraph = document.paragraph_at(d.start)
-        label = source.line_labels.get(d.line)
-        leaf = label if source.in_table(d.line) else None
-        d.location = printable(document.heading_path(paragraph, leaf) if paragraph else label or "") or None
+        d.location = d.heading_path
     if d.fix and any(source.is_rendered(e.start, e.end) or not whole_lines and "\n" in source.text[e.start:e.end]
                      or "\n" in e.content or "\r" in e.content for e in d.fix.edits):
         d.fix = None  # never edit text the author did not type, never join or split lines

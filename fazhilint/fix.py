@@ -48,7 +48,7 @@ def fix_result(result: FileResult, config: Config, unsafe: bool) -> tuple[FileRe
     """Fix and re-lint until nothing more applies; returns the final result and the edit count."""
     total = 0
     for _ in range(MAX_ROUNDS):
-        if result.document is None or result.document.parse_error:
+        if not result.readable or result.facts.parse_error:
             break
         edits = accepted_edits(result.diagnostics, unsafe)
         if not edits:

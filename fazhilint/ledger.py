@@ -31,7 +31,7 @@ PASSED, TO_FIX, MISSING, UNREADABLE = "通过", "需修改", "未报送", "无�
 def read_previous(paths, config: Config) -> list[FileResult]:
     """Last year's submissions (files, folders, .zip archives), read and parsed but not linted:
     FZ602 compares this year's reports with them."""
-    from fazhilint.engine import FileResult, unreadable
+    from fazhilint.engine import Facts, FileResult, unreadable
     from fazhilint.intake import Intake
     from fazhilint.parse import parse
     from fazhilint.read import UnreadableInput, read_path
@@ -48,7 +48,8 @@ def read_previous(paths, config: Config) -> list[FileResult]:
             except UnreadableInput as e:
                 out.append(unreadable(item.shown, str(e)))
                 continue
-            out.append(FileResult(item.shown, source, parse(source, config.packs_loaded(), config.profile)))
+            document = parse(source, config.packs_loaded(), config.profile)
+            out.append(FileResult(item.shown, source, document, facts=Facts.of(document)))
     return out
 
 
@@ -56,14 +57,8 @@ def read_previous(paths, config: Config) -> list[FileResult]:
 
 def unit_of(result: FileResult) -> tuple[str | None, str]:
     """(unit, where it was read: 标题 / 落款 / 文件名) of a submission; (None, "") if none names one."""
-    doc = result.document
-    if doc is not None:
-        name = profiles.unit_name(profiles.title_text(doc))
-        if name:
-            return name, "标题"
-        name = profiles.closing_unit(doc)
-        if name:
-            return name, "落款"
+    if result.facts.unit:
+        return result.facts.unit, result.facts.unit_from
     name = profiles.unit_name(PurePath(result.path).stem)
     return (name, "文件名") if name else (None, "")
 
@@ -156,9 +151,9 @@ def build(results: list[FileResult], config: Config, roster: list[RosterUnit] | 
     for r in results:
         unit, source = unit_of(r)
         s = Submission(r, unit, source)
-        if r.document is not None:
-            s.year = r.document.report_year
-            s.profile = r.document.profile.name if r.document.profile else ""
+        if r.readable:
+            s.year = r.facts.year
+            s.profile = r.facts.profile_name
         if roster is not None:
             s.listed = match_unit(unit, roster) if unit else None
             s.on_roster = s.listed is not None
@@ -193,8 +188,8 @@ def status(result: FileResult, config: Config) -> str:
 
 def add_finding(result: FileResult, config: Config, d: Diagnostic) -> None:
     """A cross-document finding, stamped and placed among the file's others."""
-    from fazhilint.engine import stamp
+    from fazhilint.engine import document_of, stamp
 
-    stamp(d, result.document, config)
+    stamp(d, document_of(result, config), config)
     result.diagnostics.append(d)
     result.diagnostics.sort(key=lambda x: x.sort_key)

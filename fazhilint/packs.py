@@ -23,7 +23,6 @@ A malformed pack is a PackError that names the file, the entry and the fault.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -97,11 +96,9 @@ def validate(path: Path) -> list[Entry]:
 
 def _read(path: Path, validate: bool) -> list[Entry]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = _parse_toml(path.read_bytes(), path)
     except FileNotFoundError:
         raise PackError(f"{path}: 规则包文件不存在") from None
-    except tomllib.TOMLDecodeError as e:
-        raise PackError(f"{path}: 规则包不是合法的 TOML：{e}") from None
     except (OSError, ValueError) as e:  # ValueError: undecodable, or a NUL in the file name
         raise PackError(f"{path!r}: 无法读取规则包（须为 UTF-8 编码的 TOML）：{e}") from None
     out = []
@@ -123,6 +120,24 @@ def _read(path: Path, validate: bool) -> list[Entry]:
             seen.add(item["id"])
             out.append(Entry(table, item, path))
     return out
+
+
+def _parse_toml(raw: bytes, path: Path) -> dict:
+    """A pack file's TOML, parsed once per content: later runs read it from the user's cache
+    (tomllib takes ~9 ms over the built-in packs, the cached form ~0.7 ms)."""
+    from fazhilint import cachefile
+
+    location = cachefile.path(f"pack-{cachefile.digest(raw)}.marshal")
+    data = cachefile.read(location)
+    if not isinstance(data, dict):
+        import tomllib
+
+        try:
+            data = tomllib.loads(raw.decode("utf-8-sig"))
+        except tomllib.TOMLDecodeError as e:
+            raise PackError(f"{path}: 规则包不是合法的 TOML：{e}") from None
+        cachefile.write(location, data)  # a value marshal cannot hold (a TOML date) is simply not kept
+    return data
 
 
 # Fields that hold regular expressions (a string or a list of strings), in any table;

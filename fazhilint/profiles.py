@@ -270,6 +270,15 @@ def unit_name(text: str) -> str | None:
     return unit.name if unit else None
 
 
+def named_unit(doc: Document) -> tuple[str | None, str]:
+    """(unit, where it is named: 标题 / 落款) of a report; (None, "") if neither names one."""
+    name = unit_name(title_text(doc))
+    if name:
+        return name, "标题"
+    name = closing_unit(doc)
+    return (name, "落款") if name else (None, "")
+
+
 def closing_unit(doc: Document) -> str | None:
     """The unit that signs the report (落款): the closing paragraph (fazhilint/roles.py) that names one."""
     for p in reversed([p for p in doc.paragraphs if p.role == "closing"]):

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import marshal
 import os
 import re
 import sys
-import tempfile
+
+from fazhilint import cachefile
 
 MAX_ENTRIES = 20_000  # a cache that grew past this (many county packs over time) starts afresh
 
@@ -40,15 +40,17 @@ def install() -> None:
     original = _compiler.compile
     if getattr(original, "fazhilint_cache", False):
         return
-    from fazhilint import resources
-
-    path = resources.cache_dir() / f"regex-{_key(_sre.MAGIC, _compiler, _parser)}.marshal"
-    known = _load(path)
+    location = cachefile.path(f"regex-{_key(_sre.MAGIC, _compiler, _parser)}.marshal")
+    known: dict | None = None  # read on the first compile: a run that compiles nothing skips it
     added: dict = {}
 
     def compile(p, flags=0):
+        nonlocal known
         if not isinstance(p, str) or flags & re.DEBUG:
             return original(p, flags)
+        if known is None:
+            stored = cachefile.read(location)
+            known = stored if isinstance(stored, dict) else {}
         key = (p, int(flags))
         entry = known.get(key) or added.get(key)
         try:
@@ -69,7 +71,7 @@ def install() -> None:
 
     compile.fazhilint_cache = True
     _compiler.compile = compile
-    atexit.register(_save, path, known, added)
+    atexit.register(lambda: _save(location, known or {}, added))
 
 
 def _key(magic, *modules) -> str:
@@ -84,31 +86,6 @@ def _key(magic, *modules) -> str:
     return digest.hexdigest()[:20]
 
 
-def _load(path) -> dict:
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return {}
-    checksum, payload = raw[:32], raw[32:]
-    if hashlib.sha256(payload).digest() != checksum:
-        return {}  # truncated, from another writer, or altered: compile afresh
-    try:
-        data = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save(path, known: dict, added: dict) -> None:
-    if not added:
-        return
-    merged = {**known, **added} if len(known) + len(added) <= MAX_ENTRIES else added
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        payload = marshal.dumps(merged)
-        with os.fdopen(fd, "wb") as f:
-            f.write(hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)
-    except (OSError, ValueError):  # no writable cache: next run compiles again
-        pass
+def _save(location, known: dict, added: dict) -> None:
+    if added:
+        cachefile.write(location, {**known, **added} if len(known) + len(added) <= MAX_ENTRIES else added)

@@ -111,6 +111,17 @@ def test_big_single_paragraph_is_linear(tmp_path, name):
 
 
 @pytest.mark.slow
+def test_five_megabyte_paragraph_in_bounded_memory(tmp_path):
+    """The grammar's TEXT token repeats possessively: re kept a backtrack point per character
+    (1.6 GB for this file before, about 60 MB now)."""
+    path = tmp_path / "one-line.txt"
+    path.write_text(TITLE + "法治政府建设取得新进展，" * 400_000 + "\n", encoding="utf-8")
+    r = fazhilint("check", "-f", "concise", str(path), timeout=120, memory_mb=512)
+    assert r.returncode in (0, 1), r.stderr.decode()[-2000:]
+    assert "FZ000" not in r.stdout.decode()  # before: the parser ran out of memory and gave up
+
+
+@pytest.mark.slow
 def test_report_repeated_is_linear(tmp_path):
     """1,000 headings of a level (一千、) and 20,000 findings located by heading path."""
     path = tmp_path / "x300.txt"

@@ -36,6 +36,11 @@ def read_bytes(path: str | Path) -> bytes:
 
     Opened without blocking (a FIFO would wait forever for a writer) and checked on the open
     file itself, so a path swapped or linked to a device (/dev/zero) is refused, not read."""
+    return read_bytes_stamped(path)[0]
+
+
+def read_bytes_stamped(path: str | Path) -> tuple[bytes, tuple[int, int, int, int]]:
+    """read_bytes, and the file's ``stamp`` as it was opened."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
@@ -50,13 +55,15 @@ def read_bytes(path: str | Path) -> bytes:
             raise UnreadableInput("这是一个文件夹，不是文件")
         if not stat.S_ISREG(mode):
             raise UnreadableInput("这不是普通文件（是设备、管道或套接字），未读取")
-        size = os.fstat(fd).st_size
-        if size > MAX_BYTES:
-            raise _too_big(size)
-        data = f.read(MAX_BYTES + 1)
+        info = os.fstat(fd)
+        if info.st_size > MAX_BYTES:
+            raise _too_big(info.st_size)
+        data = f.read(info.st_size + 1)  # not read(MAX_BYTES + 1): that allocates 20 MB for every file
+        if len(data) > info.st_size:  # it grew after fstat: read on, to the limit
+            data += f.read(MAX_BYTES + 1 - len(data))
     if len(data) > MAX_BYTES:  # it grew while being read
         raise _too_big(len(data))
-    return data
+    return data, stamp(info)
 
 
 def read_path(path: str | Path) -> Source:

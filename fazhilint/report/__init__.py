@@ -80,16 +80,17 @@ def counts(results) -> dict[str, int]:
 
 
 def profile(result):
-    """The report profile a file was checked against (fazhilint/profiles.py), or None (an unreadable
-    file, or a result rebuilt from a ledger that did not keep it)."""
-    return getattr(result.document, "profile", None)
+    """The facts of a file checked against a report profile (``.profile_id``, ``.profile_name``), or
+    None (an unreadable file, or a result rebuilt from a ledger that did not keep it)."""
+    facts = getattr(result, "facts", None)
+    return facts if facts is not None and facts.profile_id else None
 
 
 def profiles_note(results) -> str:
     """Which kind of report the files were checked as: “按“法治政府建设年度报告”检查”, or a count of each."""
     from collections import Counter
 
-    names = Counter(profile(r).name for r in results if profile(r) is not None)
+    names = Counter(profile(r).profile_name for r in results if profile(r) is not None)
     if not names:
         return ""
     if len(names) == 1:
@@ -193,10 +194,7 @@ def place(d, result) -> str:
         return ""
     if source is None:  # a stored finding (fazhilint serve): its line and heading path as kept
         return f"第{d.line}行 · {d.location}" if d.location else f"第{d.line}行"
-    where = d.location
-    if where is None and result.document is not None:
-        paragraph = result.document.paragraph_at(d.start)
-        where = result.document.heading_path(paragraph) if paragraph else None
+    where = d.heading_path or d.location
     head = f"第{d.line}{source.line_unit}"
     return f"{head} · {where}" if where else head
 

@@ -117,7 +117,7 @@ def render_file(result, out, number: int, anchor: str = "", submission=None) -> 
     else:
         out.write(f'<section class="file"{anchor}><h2>{escape(result.path)}</h2>\n')
         if profile(result) is not None:
-            out.write(f'<p class="meta profile">报告类型：{escape(profile(result).name)}</p>\n')
+            out.write(f'<p class="meta profile">报告类型：{escape(profile(result).profile_name)}</p>\n')
     diagnostics = result.diagnostics
     if result.source is None:
         for d in diagnostics:

@@ -29,7 +29,7 @@ def as_dict(d, source, profile=None) -> dict:
     if d.location:
         item["location"] = d.location
     if profile is not None:
-        item["profile"] = profile.id
+        item["profile"] = profile.profile_id
     return item
 
 

@@ -98,11 +98,7 @@ def letter(unit: str, submissions, ledger) -> str:
 
 def _submission(s) -> list[str]:
     r = s.result
-    title = ""
-    if r.document is not None:
-        from fazhilint.profiles import title_text
-
-        title = title_text(r.document)
+    title = r.facts.title
     file = escape(PurePath(s.path).name)
     name = f"《{escape(title)}》（文件“{file}”）" if title else f"文件“{file}”"
     if not r.readable:

@@ -39,7 +39,7 @@ def render(results, out, context) -> None:
             "columnKind": "unicodeCodePoints",
             "results": findings,
             # the report profile each file was checked against (a property bag, SARIF 2.1.0 §3.8)
-            "properties": {"profiles": [{"path": r.path, "profile": profile(r).id, "name": profile(r).name}
+            "properties": {"profiles": [{"path": r.path, "profile": profile(r).profile_id, "name": profile(r).profile_name}
                                         for r in results if profile(r) is not None]},
         }],
     }

@@ -51,14 +51,13 @@ def _annotated(result, out: Path) -> bytes | None:
 def _summary(result, name: str, annotated: bytes | None, passed: bool) -> dict:
     import io
 
-    from fazhilint.profiles import reporting_unit, title_text
+    from fazhilint.profiles import reporting_unit
     from fazhilint.report.html import render_file
 
     result.path = name
     for d in result.diagnostics:
         d.path = name
-    doc = result.document
-    title = title_text(doc).strip() if doc else ""
+    title = result.facts.title.strip()
     unit = reporting_unit(title) if title else None
     html = io.StringIO()
     render_file(result, html, 0)
@@ -69,7 +68,7 @@ def _summary(result, name: str, annotated: bytes | None, passed: bool) -> dict:
         for d in result.diagnostics
     ]
     return {
-        "readable": result.readable, "title": title[:200], "year": doc.report_year if doc else None,
+        "readable": result.readable, "title": title[:200], "year": result.facts.year,
         "unit": unit.name if unit else None, "passed": passed, "findings": findings,
         "report_html": html.getvalue(), "annotated": annotated,
     }
