@@ -257,22 +257,41 @@ cli_inputs = st.tuples(texts, NAMES, st.sampled_from(sorted(__import__("fazhilin
 @bounded
 def fuzz_cli(case) -> None:
     import os
+    from unittest import mock
 
     from typer.testing import CliRunner
 
+    from fazhilint import resources
     from fazhilint.cli import app
 
     text, name, fmt, options, folder = case
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(os.fsencode(tmp), os.fsencode(name))
+        inside = os.path.join(tmp, "in")
+        os.mkdir(inside)
+        path = os.path.join(os.fsencode(inside), os.fsencode(name))
         with open(path, "wb") as f:
             f.write(text.encode("utf-8", "surrogatepass"))
-        given = tmp if folder else os.fsdecode(path)
-        args = ["check", given, "-f", fmt, "-o", os.path.join(tmp, f"out.{fmt}")]
-        result = CliRunner().invoke(app, args + [a for option in options for a in option])
-        assert result.exit_code in (0, 1, 2), (result.exit_code, result.output[-500:], result.exception)
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise result.exception
+        given = inside if folder else os.fsdecode(path)
+        out = os.path.join(tmp, f"out.{fmt}")
+        args = ["check", given, "-f", fmt, "-o", out] + [a for option in options for a in option]
+        # the result cache in this example's folder: the second run reads what the first kept
+        with mock.patch.object(resources, "cache_dir", lambda: Path(tmp, "cache")):
+            outputs = []
+            for _ in range(1 if ("--fix",) in options or ("--diff",) in options else 2):
+                result = CliRunner().invoke(app, args)
+                assert result.exit_code in (0, 1, 2), (result.exit_code, result.output[-500:], result.exception)
+                if result.exception is not None and not isinstance(result.exception, SystemExit):
+                    raise result.exception
+                written = Path(out).read_bytes() if os.path.exists(out) and fmt != "xlsx" else b""
+                outputs.append((result.exit_code, written))
+        assert outputs[-1] == outputs[0], ("a cached result is not what checking gave", *_first_difference(*outputs))
+
+
+def _first_difference(a, b) -> tuple:
+    if a[0] != b[0]:
+        return "exit code", a[0], b[0]
+    at = next((i for i, (x, y) in enumerate(zip(a[1], b[1])) if x != y), min(len(a[1]), len(b[1])))
+    return "output", a[1][max(0, at - 80) : at + 120].decode("utf-8", "replace"), b[1][max(0, at - 80) : at + 120].decode("utf-8", "replace")
 
 
 KINDS = {"txt": (fuzz_txt, texts), "docx": (fuzz_docx, docx_inputs), "html": (fuzz_html, html_inputs),

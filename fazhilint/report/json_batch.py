@@ -31,7 +31,7 @@ def render(results, out, context) -> None:
         if not r.readable:
             item["reason"] = next((d.message for d in r.diagnostics if d.code == "FZ001"), "")
         if profile(r) is not None:
-            item["profile"] = profile(r).id
+            item["profile"] = profile(r).profile_id
         if id(r) in units:
             item["unit"] = units[id(r)]
         files.append(item)
