@@ -99,8 +99,11 @@ def fuzz_txt(case: str) -> None:
 
 FORMATS = ["decimal", "chineseCounting", "chineseLegalSimplified", "upperRoman", "upperLetter", "decimalEnclosedCircle",
            "ideographTraditional", "custom", "bullet", "none", "bogus"]
+STYLES = [None, "Title", "Heading 1", "Heading 2", "Heading 3", "List Paragraph"]
+PLACES = ["body", "body", "body", "table", "inserted", "centered"]  # a table cell, a tracked insertion, centred
 docx_inputs = st.tuples(
-    st.lists(st.tuples(st.sampled_from([None, 0, 1, 2]), texts.map(lambda t: t.replace("\n", "")[:60])), max_size=25),
+    st.lists(st.tuples(st.sampled_from([None, 0, 1, 2]), texts.map(lambda t: t.replace("\n", "")[:60]),
+                       st.sampled_from(STYLES), st.sampled_from(PLACES)), max_size=25),
     st.sampled_from(FORMATS), st.sampled_from(["1", "0", "abc", "-3", "998", "32767", "2000000000", ""]),
     st.sampled_from(["%1、", "（%1）", "%1.%2", "%1" * 50, "", "%9"]),
     st.sampled_from(["001, 002, ...", "一, 二, ...", "x", ""]),
@@ -109,6 +112,8 @@ docx_inputs = st.tuples(
 
 @bounded
 def fuzz_docx(case) -> None:
+    from xml.sax.saxutils import escape
+
     from docx.oxml import parse_xml
 
     from fazhilint.read import UnreadableInput, read_path
@@ -131,9 +136,23 @@ def fuzz_docx(case) -> None:
         path = Path(tmp, "fuzz.docx")
         document = docx.Document()
         setup(document)
-        for level, text in paragraphs:
+        table = None
+        for level, text, style, place in paragraphs:
             clean = "".join(c for c in text if c.isprintable() or c in "\t")
-            p = document.add_paragraph(clean)
+            if place == "table":
+                table = table or document.add_table(rows=0, cols=2)
+                cell = table.add_row().cells[len(clean) % 2]
+                p = cell.paragraphs[0]
+                p.add_run(clean)
+            else:
+                table = None
+                p = document.add_paragraph(clean if place != "inserted" else "", style=style)
+            if place == "inserted":  # the words as a tracked insertion (w:ins around the run)
+                p._element.append(parse_xml(
+                    f'<w:ins xmlns:w="{W_NS}" w:id="1" w:author="x"><w:r><w:t xml:space="preserve">'
+                    f'{escape(clean)}</w:t></w:r></w:ins>'))
+            elif place == "centered":
+                p.alignment = 1
             if level is not None:
                 set_numbering(p, 90, level)
         document.save(str(path))
