@@ -195,16 +195,21 @@ def check(
             fmt = output_format or _default_format(None)
         # Fixes, annotations and feedback folders are written from the Word document itself: never from a cache.
         cache = not (no_cache or fix or diff or annotate or per_unit)
+        batch = bool(expect or previous or per_unit or fmt == "xlsx" or len(paths) > 1 or intake.skipped
+                     or any(Path(p).is_dir() or p.lower().endswith(".zip") for p in paths if p != "-"))
+        stock = None  # a batch's reports are compared with one another (crossdoc): signed by the workers
+        if batch:
+            from fazhilint.crossdoc import stock_phrases
+
+            stock = stock_phrases(config)
         results, context = _lint(intake.inputs, configs, fix, diff, unsafe_fixes, stdin_filename, jobs,
-                                 (recorded, baseline) if baseline else None, fix_read_only, cache)
+                                 (recorded, baseline) if baseline else None, fix_read_only, cache, stock)
         if diff:  # like ruff --diff: 1 when there are changes to show
             raise typer.Exit(1 if context.diffs else 0)
         if revised:
             results[0] = _write_revised(results[0], configs[intake.inputs[0].path], unsafe_fixes, revised)
         if annotate:
             _write_annotated(results[0], annotate)
-        batch = bool(expect or previous or per_unit or fmt == "xlsx" or len(paths) > 1 or intake.skipped
-                     or any(Path(p).is_dir() or p.lower().endswith(".zip") for p in paths if p != "-"))
         if batch:
             context.ledger = _ledger(results, config, roster, previous, intake.skipped)
         if per_unit:
@@ -341,7 +346,8 @@ def _check_output(paths: list[str], output: Path) -> None:
         _usage_error(f"-o 的输出文件夹不存在：{folder}")
 
 
-def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None, read_only=False, cache=False):
+def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None, read_only=False, cache=False,
+          sign=None):
     from fazhilint.engine import auto_jobs, cores, lint_paths, lint_source, unreadable
     from fazhilint.fix import applicable
     from fazhilint.read import UnreadableInput, read_stdin
@@ -357,7 +363,7 @@ def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=Non
         from fazhilint import resultcache
 
         linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers, advance,
-                                 cache=cache and resultcache.enabled()))
+                                 cache=cache and resultcache.enabled(), sign=sign))
     results = []
     for item in inputs:
         path = item.path

@@ -64,13 +64,14 @@ def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
     from fazhilint.roster import match_unit
     from fazhilint.shingles import Index
 
-    index = Index(stock_phrases(config))
+    stock = stock_phrases(config)
+    index = Index(stock)
     entries = []  # (kind, unit, result) by doc id
     sizes = []
     for s in docs:
         # files whose unit is unknown are each their own unit: two of them may still be copies
         entries.append(("now", s.name if s.unit or s.listed else f"未识别单位（{PurePath(s.path).name}）", s.result))
-        sizes.append(index.add(len(entries) - 1, _paragraphs(s.result)))
+        sizes.append(index.add_signed(len(entries) - 1, signed(s.result, stock)))
     if want_repeat:
         for r in previous:
             if not r.readable:
@@ -78,7 +79,7 @@ def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
             unit, _ = unit_of(r)
             listed = match_unit(unit, ledger.roster) if ledger.roster and unit else None
             entries.append(("before", listed or unit, r))
-            sizes.append(index.add(len(entries) - 1, _paragraphs(r)))
+            sizes.append(index.add_signed(len(entries) - 1, signed(r, stock)))
     pairs = index.pairs(SIMILAR)
     passages = index.passages
     # which units each passage of this year's reports is found in: many units → common stock
@@ -120,6 +121,16 @@ def cross_check(ledger: Ledger, config: Config, previous: list) -> None:
             _repeat_finding(ledger, config, result, entries[dx][1], other, best, passages, share)
     if want_repeat:
         _unanswered_plans(ledger, config, want_repeat, entries)
+
+
+def signed(result, stock: tuple[str, ...]):
+    """A checked report's paragraphs signed for comparison against the common ``stock``
+    (``stock_phrases``; fazhilint/shingles.py): by the worker that checked it, or here."""
+    from fazhilint import shingles
+
+    if result.signed is None:
+        result.signed = shingles.sign(_paragraphs(result), shingles.stock_hashes(stock))
+    return result.signed
 
 
 def _paragraphs(result):

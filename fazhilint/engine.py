@@ -60,6 +60,7 @@ class FileResult:
     suppressed: int = 0  # findings excused by a suppression with a reason
     baselined: int = 0  # findings hidden because a baseline records them
     facts: Facts = field(default_factory=Facts)
+    signed: object | None = None  # its paragraphs signed for the ledger's comparisons (crossdoc.signed)
 
     @property
     def readable(self) -> bool:
@@ -135,11 +136,13 @@ def document_of(result: FileResult, config: Config) -> Document:
 
 
 def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1, progress=None,
-               cache: bool = False) -> list[FileResult]:
+               cache: bool = False, sign: tuple[str, ...] | None = None) -> list[FileResult]:
     """Lint many files, in a process pool when jobs > 1 (largest first); results in input order,
     without their document trees (``document_of`` parses one again when it is needed).
     ``config``: one for all, or each path's own (found from its folder upward).
-    ``progress()`` is called once for each file done. ``cache``: as for lint_path.
+    ``progress()`` is called once for each file done. ``cache``: as for lint_path. ``sign``: the common
+    stock (crossdoc.stock_phrases) against which each result's paragraphs are signed in the workers,
+    for the ledger's comparisons.
 
     A worker that dies (killed by the system, a crash in a library) costs only the file it was
     checking: the files it took down with it are checked again in a fresh pool, and when a round
@@ -149,7 +152,7 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
     if jobs <= 1 or len(paths) < 2:
         out = []
         for p in paths:
-            out.append(_findings_of(p, configs[p], cache))
+            out.append(_findings_of(p, configs[p], cache, sign))
             progress()
         return out
     from concurrent.futures import ProcessPoolExecutor
@@ -169,7 +172,7 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
         broken: list[str] = []
         for group in groups:
             with ProcessPoolExecutor(max_workers=1 if alone else jobs) as pool:
-                futures = {p: pool.submit(_findings_of, p, configs[p], cache) for p in group}
+                futures = {p: pool.submit(_findings_of, p, configs[p], cache, sign) for p in group}
                 for path, future in futures.items():
                     try:
                         results[path] = future.result()
@@ -186,11 +189,15 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
     return [results[p] for p in paths]
 
 
-def _findings_of(path: str, config: Config, cache: bool) -> FileResult:
+def _findings_of(path: str, config: Config, cache: bool, sign: tuple[str, ...] | None = None) -> FileResult:
     """A file's result without its document tree: what a worker sends back (a tree costs time to
     send and memory to keep for every file of a batch)."""
     result = lint_path(path, config, cache=cache)
     result.document = None
+    if sign is not None and result.readable:
+        from fazhilint.crossdoc import signed
+
+        signed(result, sign)
     return result
 
 

@@ -79,55 +79,75 @@ class Passage:
     size: int  # characters of content (normalized length)
 
 
+@dataclass(frozen=True)
+class Signed:
+    """A document's paragraphs ready for an Index: (line, start, end, size) of each paragraph long
+    enough to compare, its MinHash signature (a column of ``signatures``), and the document's
+    content length. Computed where the document is checked (a worker), added in the parent."""
+
+    kept: tuple[tuple[int, int, int, int], ...]
+    signatures: np.ndarray  # NUM_PERM × len(kept), uint32
+    total: int
+
+
+def sign(paragraphs, stock: np.ndarray) -> Signed:
+    """Sign a document's paragraphs ((line, start, end, text) each) against the stock's shingles.
+
+    All of a document's shingles are hashed and permuted in one go; each paragraph's signature
+    is the minimum over its own run of shingles (none crosses a paragraph boundary)."""
+    paragraphs = list(paragraphs)
+    # one pass of the regular expressions for the whole document, paragraphs kept apart by \n
+    joined = "\n".join(text.replace("\n", " ") for *_, text in paragraphs)
+    normalized = _DIGITS.sub("0", _DROP_KEEP_LINES.sub("", joined)).split("\n")
+    kept, texts = [], []
+    total = 0
+    for (line, start, end, _), norm in zip(paragraphs, normalized):
+        total += len(norm)
+        if len(norm) >= MIN_SHINGLES + K - 1:
+            kept.append((line, start, end, len(norm)))
+            texts.append(norm)
+    none = Signed((), np.empty((NUM_PERM, 0), dtype=np.uint32), total)
+    if not kept:
+        return none
+    h32 = (_rolling("".join(texts)) >> np.uint64(32)).astype(np.uint32)
+    n = len(h32)
+    bounds = np.cumsum([0] + [len(t) for t in texts])
+    paragraph = np.repeat(np.arange(len(texts)), [len(t) for t in texts])[:n]
+    inside = np.arange(n) + K <= bounds[paragraph + 1]  # the shingle ends inside its own paragraph
+    if len(stock):  # the stock is sorted: a binary search per shingle, no sorting per document
+        at = np.minimum(np.searchsorted(stock, h32), len(stock) - 1)
+        inside &= stock[at] != h32
+    h, paragraph = h32[inside], paragraph[inside]
+    counts = np.bincount(paragraph, minlength=len(texts))
+    if not len(h):
+        return none
+    with np.errstate(over="ignore"):
+        permuted = h[None, :] * _A[:, None] + _B[:, None]  # NUM_PERM hash functions, mod 2**32
+    present = np.flatnonzero(counts)
+    starts = np.r_[0, np.cumsum(counts)[:-1]][present]
+    mins = np.minimum.reduceat(permuted, starts, axis=1)
+    columns = [column for column, i in enumerate(present.tolist()) if counts[i] >= MIN_SHINGLES]
+    return Signed(tuple(kept[present[c]] for c in columns), mins[:, columns], total)
+
+
 class Index:
     """Signatures of the paragraphs of many documents, and the near-identical pairs among them."""
 
     def __init__(self, stock: tuple[str, ...] = ()):
-        self._stock = stock_hashes(tuple(stock))
+        self.stock = stock_hashes(tuple(stock))
         self.passages: list[Passage] = []
         self._signatures: list[np.ndarray] = []
 
     def add(self, doc: int, paragraphs) -> int:
-        """Add a document's paragraphs ((line, start, end, text) each); returns its content length.
+        """Add a document's paragraphs ((line, start, end, text) each); returns its content length."""
+        return self.add_signed(doc, sign(paragraphs, self.stock))
 
-        All of a document's shingles are hashed and permuted in one go; each paragraph's signature
-        is the minimum over its own run of shingles (none crosses a paragraph boundary)."""
-        paragraphs = list(paragraphs)
-        # one pass of the regular expressions for the whole document, paragraphs kept apart by \n
-        joined = "\n".join(text.replace("\n", " ") for *_, text in paragraphs)
-        normalized = _DIGITS.sub("0", _DROP_KEEP_LINES.sub("", joined)).split("\n")
-        kept, texts = [], []
-        total = 0
-        for (line, start, end, _), norm in zip(paragraphs, normalized):
-            total += len(norm)
-            if len(norm) >= MIN_SHINGLES + K - 1:
-                kept.append((line, start, end, len(norm)))
-                texts.append(norm)
-        if not kept:
-            return total
-        h32 = (_rolling("".join(texts)) >> np.uint64(32)).astype(np.uint32)
-        n = len(h32)
-        bounds = np.cumsum([0] + [len(t) for t in texts])
-        paragraph = np.repeat(np.arange(len(texts)), [len(t) for t in texts])[:n]
-        inside = np.arange(n) + K <= bounds[paragraph + 1]  # the shingle ends inside its own paragraph
-        if len(self._stock):  # the stock is sorted: a binary search per shingle, no sorting per document
-            at = np.minimum(np.searchsorted(self._stock, h32), len(self._stock) - 1)
-            inside &= self._stock[at] != h32
-        h, paragraph = h32[inside], paragraph[inside]
-        counts = np.bincount(paragraph, minlength=len(texts))
-        if not len(h):
-            return total
-        with np.errstate(over="ignore"):
-            permuted = h[None, :] * _A[:, None] + _B[:, None]  # NUM_PERM hash functions, mod 2**32
-        present = np.flatnonzero(counts)
-        starts = np.r_[0, np.cumsum(counts)[:-1]][present]
-        mins = np.minimum.reduceat(permuted, starts, axis=1)
-        for column, i in enumerate(present.tolist()):
-            if counts[i] >= MIN_SHINGLES:
-                line, start, end, size = kept[i]
-                self.passages.append(Passage(doc, line, start, end, size))
-                self._signatures.append(mins[:, column].copy())  # not a view: the document's matrix can go
-        return total
+    def add_signed(self, doc: int, signed: Signed) -> int:
+        """Add a document signed by ``sign`` (against this index's stock); returns its content length."""
+        for column, (line, start, end, size) in enumerate(signed.kept):
+            self.passages.append(Passage(doc, line, start, end, size))
+            self._signatures.append(signed.signatures[:, column].copy())  # not a view: the matrix can go
+        return signed.total
 
     def pairs(self, threshold: float = 0.6, max_docs: int = 12) -> list[tuple[int, int, float]]:
         """(passage i, passage j, estimated Jaccard) for every pair of passages of different
