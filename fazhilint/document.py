@@ -106,6 +106,14 @@ class Paragraph:
         return self.role != "furniture"
 
     @property
+    def own_start(self) -> int:
+        """Where the paragraph's own text begins: after its numbering marker, if it is a heading with one."""
+        section = self.section
+        if self.is_heading and section is not None and section.heading is self and section.marker:
+            return section.marker.end
+        return self.start
+
+    @property
     def is_prose(self) -> bool:
         """Text the author writes as running prose: headings, body paragraphs and table cells."""
         return self.role in ("heading", "body", "table-cell")
@@ -214,17 +222,29 @@ class Document:
             return {}
         return find_sections(self, self.profile)
 
-    @property
+    @cached_property
     def content(self) -> list[Paragraph]:
-        """The paragraphs of the report: every one but page furniture."""
+        """The paragraphs of the report: every one but page furniture (decided before any rule runs)."""
         return [p for p in self.paragraphs if p.in_report]
+
+    @cached_property
+    def prose(self) -> list[tuple[Paragraph, int, str]]:
+        """(paragraph, offset, text) of every paragraph of the report, numbering marker left out:
+        what the punctuation rules read, sliced once for all of them."""
+        view = self.text
+        return [(p, p.own_start, view[p.own_start : p.end]) for p in self.content]
 
     def role_of(self, line: int) -> str | None:
         p = self.paragraph_at_line(line)
         return p.role if p else None
 
     def sections(self) -> Iterator[Section]:
-        return self.root.walk()
+        """Every section of the body, depth first, in document order."""
+        return iter(self._sections)
+
+    @cached_property
+    def _sections(self) -> list[Section]:
+        return list(self.root.walk())
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         return self.paragraph_at_line(self.source.position(offset)[0])

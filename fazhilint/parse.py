@@ -82,13 +82,16 @@ def parse(source: Source, packs: Packs | None = None, profile: str | None = None
 
 
 def _lines(source: Source) -> list[Line]:
-    """Each line of the text with what the reader knows of it (Word's alignment, style, table cells)."""
+    """Each non-blank line of the text with what the reader knows of it (Word's alignment, style, table cells)."""
     out = []
     for number, text in enumerate(source.view.split("\n"), 1):
+        text = text.strip(" \t\u3000\u00a0\ufeff")
+        if not text:
+            continue
         hints = source.line_hints.get(number, frozenset())
         if source.in_table(number):
             hints = hints | {"table-cell"}
-        out.append(Line(number, text.strip(" \t\u3000\u00a0\ufeff"), hints))
+        out.append(Line(number, text, hints))
     return out
 
 

@@ -68,11 +68,12 @@ class UnaddressedProblem(Rule):
         problems, plans = profiles.items(problem_section), profiles.items(plan_section)
         if not problems or not plans:
             return
-        from fazhilint.rules.compliance.lexicon import keywords
+        from fazhilint.rules.compliance.lexicon import frequency, keywords
 
         threshold = ctx.options["threshold"]
         causes = doc.words.pattern("causes")  # the cause words of the profiles, as FZ502 reads them
-        weight = weights([keywords(p.text) for p in doc.content])
+        texts = [p.text for p in doc.content]
+        weight = idf(len(texts), frequency(texts))  # what weights() computes, cutting only what it asks about
         measures = [keywords(m.text) for m in plans]
         for problem in problems:
             head = opening(problem.text, causes)
@@ -84,7 +85,7 @@ class UnaddressedProblem(Rule):
             score = ranked[0][0][0]
             # A measure that has every keyword of the problem's name (its first clause, when that has two
             # keywords or more: “调解员多为兼职” → 引进专职调解员) answers it, however long the problem goes on.
-            if len(name) >= 2 and any(_score(name, words, weight)[1] == name for words in measures):
+            if len(name) >= 2 and any(_shared(name, words) == name for words in measures):
                 score = 1.0
             if score >= threshold:
                 continue
@@ -118,13 +119,17 @@ def _position(doc, item) -> str:
 
 
 def _score(wanted: frozenset[str], words: frozenset[str], weight) -> tuple[float, frozenset[str]]:
-    """The share of the problem's keyword weight a measure has, and the words they share. A keyword
-    counts as shared when the measure has it, or has a word that contains it or that it contains
-    (three characters or more: 法律顾问 in 一村一法律顾问)."""
-    shared = frozenset(w for w in wanted if w in words or len(w) >= CONTAINED and any(
-        w in v or len(v) >= CONTAINED and v in w for v in words))
+    """The share of the problem's keyword weight a measure has, and the words they share."""
+    shared = _shared(wanted, words)
     total = min(sum(weight(w) for w in wanted), CAP)
     return sum(weight(w) for w in shared) / total, shared
+
+
+def _shared(wanted: frozenset[str], words: frozenset[str]) -> frozenset[str]:
+    """The problem's keywords a measure shares: a keyword counts as shared when the measure has it, or
+    has a word that contains it or that it contains (three characters or more: 法律顾问 in 一村一法律顾问)."""
+    long = [v for v in words if len(v) >= CONTAINED]  # a word contains a long one only if it is long itself
+    return frozenset(w for w in wanted if w in words or len(w) >= CONTAINED and any(w in v or v in w for v in long))
 
 
 def opening(text: str, causes: re.Pattern) -> str:
@@ -133,11 +138,16 @@ def opening(text: str, causes: re.Pattern) -> str:
 
 
 def weights(documents: list[set[str]]):
-    """Inverse document frequency over the report's paragraphs: words every section uses weigh little."""
-    n = len(documents)
+    """Inverse document frequency over the keyword sets of a report's paragraphs."""
+    return idf(len(documents), lambda word: sum(word in d for d in documents))
+
+
+def idf(n: int, frequency):
+    """Inverse document frequency over ``n`` paragraphs, ``frequency(word)`` of which have the word:
+    words every section uses weigh little."""
 
     @cache
     def weight(word: str) -> float:
-        return math.log((n + 1) / (sum(word in d for d in documents) + 0.5))
+        return math.log((n + 1) / (frequency(word) + 0.5))
 
     return weight

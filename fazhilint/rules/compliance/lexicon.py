@@ -18,11 +18,67 @@ from fazhilint import resources
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
-@lru_cache(maxsize=4096)  # plan items are paragraphs too: each text is segmented once
 def keywords(text: str) -> frozenset[str]:
-    """The words a text is about: jieba's words minus stop words, synonyms merged."""
+    """The words a text is about: jieba's words minus stop words, synonyms merged.
+
+    jieba cuts each run of Chinese characters (between punctuation and spaces) on its own, so a
+    text's words are its runs' words: each run is cut once (plan items are paragraphs too)."""
+    return frozenset().union(*map(_run_keywords, _runs(text)))
+
+
+def frequency(texts: list[str]):
+    """``frequency(word)``: how many of the texts have the word among their keywords.
+
+    Only the runs that hold one of the word's spellings are cut: a run without any cannot yield it.
+    The texts are searched joined by line breaks (no run crosses one)."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    joined = "\n".join(texts)
+    runs = list(_run_pattern().finditer(joined))
+    starts = [run.start() for run in runs]
+    ends = list(accumulate(len(text) + 1 for text in texts))  # where each text ends, its line break included
+
+    def count(word: str) -> int:
+        having = set()  # the texts found to have it
+        for spelling in _spellings(word):
+            if not all(c in joined for c in spelling):
+                continue  # one character is found many times faster than a string of a few (CPython 3.11)
+            at = joined.find(spelling)
+            while at >= 0:
+                text = bisect_right(ends, at)
+                run = runs[bisect_right(starts, at) - 1]  # a spelling is made of run characters: it is in a run
+                if text in having or word in _run_keywords(run.group()):
+                    having.add(text)
+                    at = joined.find(spelling, ends[text])  # the next text
+                else:
+                    at = joined.find(spelling, run.end())  # the next run
+        return len(having)
+
+    return count
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of Chinese characters (with letters and digits) that jieba cuts one by one."""
+    return _run_pattern().findall(text)
+
+
+def _run_pattern() -> re.Pattern:
+    return _import_jieba().re_han_default
+
+
+@lru_cache(maxsize=16384)
+def _run_keywords(run: str) -> frozenset[str]:
     tokenizer, stopwords, synonyms = lexicon()
-    return frozenset({synonyms.get(w, w) for w in tokenizer.lcut(text, HMM=False) if _WORD.match(w) and w not in stopwords})
+    return frozenset({synonyms.get(w, w) for w in tokenizer.lcut(run, HMM=False) if _WORD.match(w) and w not in stopwords})
+
+
+@lru_cache(maxsize=4096)
+def _spellings(word: str) -> tuple[str, ...]:
+    """The words keywords() turns into ``word``: itself (unless it is merged into another) and its synonyms."""
+    synonyms = lexicon()[2]
+    words = tuple(w for w, head in synonyms.items() if head == word) + (() if word in synonyms else (word,))
+    return tuple(w for w in words if _run_pattern().fullmatch(w))  # a word of other characters is never cut out
 
 
 def part_of_speech(word: str) -> str:

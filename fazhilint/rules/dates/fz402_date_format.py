@@ -52,14 +52,15 @@ class DateFormat(Rule):
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
-        for offset, text in prose(self, doc):
-            for m in _PADDED.finditer(text):
+        for offset, text in prose(self, doc, needs="年./-"):
+            month = "月" in text  # what a date of 年 and 月 has
+            for m in _PADDED.finditer(text) if month else ():
                 if m.group(2).startswith("0") or (m.group(3) or "").startswith("0"):
                     day = int(m.group(3)) if m.group(3) else None
                     yield from self._found(offset, m, _date(int(m.group(1)), int(m.group(2)), day), "月、日不补“0”")
             for m in _SEPARATED.finditer(text):
                 yield from self._found(offset, m, _date(int(m.group(1)), int(m.group(3)), int(m.group(4))), "用“年月日”，不用点号或横线")
-            for m in _CHINESE.finditer(text):
+            for m in _CHINESE.finditer(text) if month else ():
                 day = parse_chinese(m.group(3)) if m.group(3) else None
                 right = _date(int(m.group(1).translate(_YEAR_DIGITS)), parse_chinese(m.group(2)), day)
                 yield from self._found(offset, m, right, "用阿拉伯数字")

@@ -46,7 +46,7 @@ class RangeUnit(Rule):
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
-        for offset, text in prose(self, doc):
+        for offset, text in prose(self, doc, needs="亿万%％‰"):
             for m in outside_book_titles(text, _RANGE.finditer(text)):
                 unit = m.group(4)
                 wanted = f"{m.group(1)}{unit}{m.group(2)}{m.group(3)}{unit}"

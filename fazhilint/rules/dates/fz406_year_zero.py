@@ -38,7 +38,7 @@ class YearZero(Rule):
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
-        for offset, text in prose(self, doc):
+        for offset, text in prose(self, doc, needs="零○"):  # a year written with 〇 only is right
             for m in _YEAR.finditer(text):
                 year = m.group(1)
                 if "零" not in year and "○" not in year:

@@ -43,7 +43,7 @@ class MixedNumerals(Rule):
     fix = Applicability.UNSAFE
 
     def check(self, doc, ctx):
-        for offset, text in prose(self, doc):
+        for offset, text in prose(self, doc, needs="千百"):
             for m in _MIXED.finditer(text):
                 value = float(m.group(1)) * (1000 if m.group(2) == "千" else 100)
                 if value != int(value):

@@ -35,7 +35,7 @@ class DecimalPoint(Rule):
     fix = Applicability.UNSAFE
 
     def check(self, doc, ctx):
-        for offset, text in prose(self, doc):
+        for offset, text in prose(self, doc, needs="."):
             for m in _BARE.finditer(text):
                 start = offset + m.start()
                 yield self.report(start, offset + m.end(), f"纯小数“{m.group()}”缺少小数点前的“0”，应为“0{m.group()}”",

@@ -46,7 +46,7 @@ class ApproximateNumber(Rule):
     fix = Applicability.SAFE
 
     def check(self, doc, ctx):
-        for offset, text in prose(self, doc):
+        for offset, text in prose(self, doc, needs="、"):
             for m in _APPROX.finditer(text):
                 a, b = m.groups()
                 if _VALUE[b] != _VALUE[a] + 1 or not text[: m.start()].strip():

@@ -10,7 +10,6 @@ FZ1xx rules: punctuation rules never read or edit inside them.
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 from fazhilint.document import Document, Paragraph
 from fazhilint.vocabulary import CJK, CLAUSE_MARKS, FULLWIDTH, POINTS, SPACES  # noqa: F401 (shared here)
@@ -41,22 +40,10 @@ def is_chinese_side(ch: str) -> bool:
     return is_cjk(ch) or (bool(ch) and ch in FULLWIDTH)
 
 
-def prose_start(p: Paragraph) -> int:
-    """Where a paragraph's own text begins: after its numbering marker, if it has one."""
-    section = p.section
-    if p.is_heading and section is not None and section.heading is p and section.marker:
-        return section.marker.end
-    return p.start
-
-
-def prose(doc: Document) -> Iterator[tuple[Paragraph, int, str]]:
+def prose(doc: Document) -> list[tuple[Paragraph, int, str]]:
     """(paragraph, offset, text) of every paragraph of the report (not page furniture),
-    numbering marker excluded."""
-    view = doc.text
-    for p in doc.paragraphs:
-        if p.in_report:
-            start = prose_start(p)
-            yield p, start, view[start : p.end]
+    numbering marker excluded (Document.prose)."""
+    return doc.prose
 
 
 def is_sentence(p: Paragraph, text: str) -> bool:
@@ -65,11 +52,15 @@ def is_sentence(p: Paragraph, text: str) -> bool:
 
 
 def url_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return []  # what every URL or e-mail address has (URL ignores case): most paragraphs have none
     return [(m.start() + offset, m.end() + offset) for m in URL.finditer(text)]
 
 
 def inside(spans: list[tuple[int, int]], at: int) -> bool:
     """Whether at falls in one of the spans (sorted, not overlapping)."""
+    if not spans:
+        return False
     from bisect import bisect_right
 
     i = bisect_right(spans, (at, float("inf")))

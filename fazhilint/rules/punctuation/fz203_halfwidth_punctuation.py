@@ -11,7 +11,9 @@ from fazhilint.rules.punctuation import CLOSING, SPACES, inside, is_chinese_side
 from fazhilint.vocabulary import CN_DIGITS
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
-_STOP = re.compile(r"(?<!\.)\.(?!\.)")  # a lone "." (a run of them is an ellipsis, FZ211)
+# A lone "." (a run of them is an ellipsis, FZ211). The look back comes after the "." so that a
+# search jumps from one mark to the next instead of trying the pattern at every character.
+_STOP = re.compile(r"\.(?<!\.\.)(?!\.)")
 _ONLY_CLOSING = re.compile(f"[{re.escape(SPACES + CLOSING)}]*+\\Z")
 _HALF = re.compile(r"[,;:?!()]|" + _STOP.pattern)
 _RUN = ",;:?!"  # marks that can stand in a run (“???” “!!”); brackets pair up, and “..” is an ellipsis
@@ -50,7 +52,7 @@ def full_stop(text: str, i: int) -> str | None:
 
 
 def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
-    """Groups of positions of half-width marks in Chinese context: one mark, or a ( ) pair.
+    """Groups of positions of half-width marks in Chinese context: one mark, a ( ) pair or a run (“???”).
     A "." counts (unless not ``stops``) where it ends a sentence for sure (see ``full_stop``)."""
     urls, found, opened = None, [], []
     chinese = None  # prefix counts of Chinese-side characters, made at the first pair
@@ -62,17 +64,6 @@ def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
         urls = url_spans(text) if urls is None else urls  # only where there is a mark to check
         if inside(urls, i):
             continue
-        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-        if ch in _RUN and text[i + 1 : i + 2] in _RUN:
-            # “什么???” is Chinese from its first mark to its last: judged by what is around the whole run
-            # (mark by mark, each fix would reveal the next, one round of --fix per mark)
-            run_end = i + len(_RUNS.match(text, i).group())
-            while run_end > i + 1 and inside(urls, run_end - 1):
-                run_end -= 1
-            after = _neighbour(text, run_end - 1, 1)
-            if not (before.isdigit() and after.isdigit()) and (is_chinese_side(before) or is_chinese_side(after)):
-                found.append(list(range(i, run_end)))
-            continue
         if ch == ".":
             if stops and full_stop(text, i) == "final":
                 found.append([i])
@@ -81,14 +72,30 @@ def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
         elif ch == ")":
             if opened:  # a pair is in Chinese context if either side or its content is
                 start = opened.pop()
+                if is_chinese_side(_neighbour(text, start, -1)) or is_chinese_side(_neighbour(text, i, 1)):
+                    found.append([start, i])
+                    continue
                 if chinese is None:  # counted once: nested pairs would read their content again and again
                     chinese = list(accumulate(map(is_chinese_side, text), initial=0))
-                if is_chinese_side(_neighbour(text, start, -1)) or is_chinese_side(after) or chinese[i] > chinese[start + 1]:
+                if chinese[i] > chinese[start + 1]:
                     found.append([start, i])
-        elif ch in ",:" and before.isdigit() and after.isdigit():
-            continue  # 1,000  12:30
-        elif is_chinese_side(before) or is_chinese_side(after):
-            found.append([i])
+        else:
+            before = _neighbour(text, i, -1)
+            if i + 1 < len(text) and text[i + 1] in _RUN:
+                # “什么???” is Chinese from its first mark to its last: judged by what is around the whole run
+                # (mark by mark, each fix would reveal the next, one round of --fix per mark)
+                run_end = _RUNS.match(text, i).end()
+                while run_end > i + 1 and inside(urls, run_end - 1):
+                    run_end -= 1
+                after = _neighbour(text, run_end - 1, 1)
+                if not (before.isdigit() and after.isdigit()) and (is_chinese_side(before) or is_chinese_side(after)):
+                    found.append(list(range(i, run_end)))
+                continue
+            after = _neighbour(text, i, 1)
+            if ch in ",:" and before.isdigit() and after.isdigit():
+                continue  # 1,000  12:30
+            if is_chinese_side(before) or is_chinese_side(after):
+                found.append([i])
     return sorted(found)
 
 
@@ -162,7 +169,8 @@ class HalfwidthPunctuation(Rule):
         if whole:
             first = groups[0][0]
             edits = [Edit(i, i + 1, FULL[view[i]]) for g in groups for i in g]
-            found = [half for half in FULL if any(view[e.start] == half for e in edits)]
+            written = {view[e.start] for e in edits}
+            found = [half for half in FULL if half in written]
             yield self.report(first, first + 1,
                               f"全文有{total}处英文标点（{' '.join(found)}）夹在中文里，中文标点只有{fullwidth}处："
                               f"整篇像是用英文输入法录入或被转换成了半角，"

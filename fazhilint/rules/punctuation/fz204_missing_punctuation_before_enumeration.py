@@ -8,7 +8,7 @@ from itertools import pairwise
 from fazhilint.diagnostics import Applicability, Edit, Fix
 from fazhilint.numerals import to_chinese
 from fazhilint.rule import Rule
-from fazhilint.rules.punctuation import CLOSING, is_cjk, prose_start
+from fazhilint.rules.punctuation import CLOSING, is_cjk
 
 # What may end an item before the next 二是: a full stop or a semicolon (half width in converted copies).
 _ENDINGS = {"。": "。", "；": "；", ";": "；"}
@@ -61,7 +61,7 @@ class MissingPunctuationBeforeEnumeration(Rule):
                     if e.numeral == 1:
                         yield from self._run(text, run, between, usual)
                         run = [e]
-                        if p.is_heading and e.start > prose_start(p) and _joined(text, e.start):
+                        if p.is_heading and e.start > p.own_start and _joined(text, e.start):
                             yield self._report(e, "。", "标题与“一是”连在一起，标题末尾缺少“。”")
                     elif run and run[-1].numeral == e.numeral - 1:
                         run.append(e)

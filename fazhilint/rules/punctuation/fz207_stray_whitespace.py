@@ -88,14 +88,16 @@ class StrayWhitespace(Rule):
                 yield self._report(raw, offset, offset + run.end(), "序号与标题之间")
             if not is_sentence(p, text) and not p.is_heading:
                 continue
-            quoted = quoted_spans(text)
+            quoted = None  # found only when a space between Chinese characters asks
             for m in _RUN.finditer(text):
                 if m.start() == 0 or raw[offset + m.start() : offset + m.end()] != m.group() \
                         or breaks.intersection(range(offset + m.start(), offset + m.end())):
                     continue
                 why = _stray(text, m.start(), m.end())
-                if why == "汉字之间" and (inside(quoted, m.start()) or _ISSUER.search(text, max(0, m.start() - 4), m.start())):
-                    continue
+                if why == "汉字之间":
+                    quoted = quoted_spans(text) if quoted is None else quoted
+                    if inside(quoted, m.start()) or _ISSUER.search(text, max(0, m.start() - 4), m.start()):
+                        continue
                 if why:
                     yield self._report(raw, offset + m.start(), offset + m.end(), why)
 

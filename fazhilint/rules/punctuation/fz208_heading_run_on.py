@@ -6,7 +6,7 @@ import re
 
 from fazhilint.diagnostics import Applicability, Edit, Fix, Severity
 from fazhilint.rule import Rule
-from fazhilint.rules.punctuation import CLAUSE_MARKS, prose_start
+from fazhilint.rules.punctuation import CLAUSE_MARKS
 
 RUN_IN_MAX = 30  # a run-in heading is at most this long before its 。
 _END = re.compile(r"[。！？]")
@@ -22,10 +22,10 @@ _BODY_START = re.compile(r"部分|个别|少数|一些|有的|我(?:镇|乡|街�
 def _kind(section, text: str) -> str:
     """terminated: a run-in heading closed by 。; runon: heading and body in one sentence; joined: runs into 一是."""
     heading = section.heading
-    title = text[prose_start(heading) : heading.end]
+    title = text[heading.own_start : heading.end]
     end = _END.search(title)
     first = title[: end.start()] if end else title
-    if heading.enums and heading.enums[0].numeral == 1 and heading.enums[0].start - prose_start(heading) < len(first):
+    if heading.enums and heading.enums[0].numeral == 1 and heading.enums[0].start - heading.own_start < len(first):
         return "joined"
     if end and 0 < end.start() <= RUN_IN_MAX and not _CLAUSE_END.search(first):
         return "terminated"
@@ -92,9 +92,9 @@ class HeadingRunOn(Rule):
                 yield self._report(text, section, closed)
 
     def _report(self, text, section, closed):
-        start = prose_start(section.heading)
+        start = section.heading.own_start
         title = text[start : section.heading.end]
-        evidence = "".join(f"“{s.marker.raw}{_END.split(text[prose_start(s.heading) : s.heading.end])[0]}。”"
+        evidence = "".join(f"“{s.marker.raw}{_END.split(text[s.heading.own_start : s.heading.end])[0]}。”"
                            for s in closed[:2])
         why = f"同级标题{evidence}{'等' if len(closed) > 2 else ''}都以“。”结束，这一条标题却直接连着正文"
         at = split_point(title)

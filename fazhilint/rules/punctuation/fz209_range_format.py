@@ -49,6 +49,8 @@ class RangeFormat(Rule):
 
     def check(self, doc, ctx):
         for _, offset, text in prose(doc):
+            if "年" not in text and "）" not in text and ")" not in text:
+                continue  # every range and run-together pair of years stands before one of them
             for m in _RANGE.finditer(text):
                 first, separator, last = m.groups()
                 written = m.group()

@@ -106,9 +106,8 @@ class PackRule(Rule):
         """(start, end, match, text) of each match, paragraph by paragraph (offsets into doc.text)."""
         pattern = regex(entry["pattern"])
         text = doc.text
-        if _ends_free(pattern.pattern) and not pattern.search(text):
-            return  # one scan of the whole text rules the entry out (most entries, most documents)
-        for p in doc.content:
+        needed = required_strings(pattern.pattern)
+        for p in doc.content if needed is None else holding(doc, needed):
             for m in pattern.finditer(text, p.start, p.end):
                 a, b = m.span("x") if "x" in pattern.groupindex and m.group("x") is not None else m.span()
                 if b > a:
@@ -122,11 +121,92 @@ class PackRule(Rule):
         return d
 
 
+def holding(doc, strings: frozenset[str]) -> list:
+    """The paragraphs of the report that hold one of the strings, in order. Most hold none of the
+    strings every match of a pattern contains (most patterns, most documents)."""
+    from bisect import bisect_right
+
+    text, content = doc.text, doc.content
+    starts, found = None, set()
+    for s in strings:
+        if not all(c in text for c in s):
+            continue  # one character is found many times faster than a string of a few (CPython 3.11)
+        literal = regex(re.escape(s))  # … and a literal pattern faster than str.find
+        m = literal.search(text)
+        while m:
+            starts = starts or [p.start for p in content]
+            k = bisect_right(starts, m.start()) - 1  # the last paragraph starting at or before it
+            if k >= 0 and m.end() <= content[k].end:
+                found.add(k)
+                m = literal.search(text, content[k].end)
+            else:  # in page furniture
+                m = literal.search(text, m.start() + 1)
+    return [content[k] for k in sorted(found)]
+
+
 @cache
-def _ends_free(pattern: str) -> bool:
-    """Whether a pattern reads nothing past the end of the text it is given ($, \\Z, lookahead): then
-    a match inside one paragraph is also a match in the whole text, and a whole-text miss is final."""
-    return not any(token in pattern for token in ("$", "\\Z", "(?=", "(?!"))
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of a pattern contains (``请(?:领导)?批示`` → {"批示"},
+    ``[尊遵学守用]法`` → {"法"}), or None when the pattern guarantees none (or ignores case): a text
+    without any of them has no match, and ``in`` finds that faster than the regular expression."""
+    from re import _parser
+
+    try:
+        parsed = _parser.parse(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    return None if parsed.state.flags & re.IGNORECASE else _required(parsed)
+
+
+_CLASS_MAX = 16  # a character class of more characters than this says too little to be worth testing
+
+
+def _required(items) -> frozenset[str] | None:
+    """The most telling set of required strings of a sequence of parsed items: a run of literal
+    characters, or one item's own set; the set whose shortest string is longest wins."""
+    from re import _constants as c
+
+    options, run = [], ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset([run]))
+            run = ""
+        if op is c.IN:
+            found = _class_chars(av)
+        elif op is c.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            found = None if None in branches else frozenset().union(*branches)
+        elif op is c.SUBPATTERN:  # (group, flags added, flags removed, items)
+            found = None if av[1] & re.IGNORECASE else _required(av[3])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):  # (min, max, items)
+            found = _required(av[2]) if av[0] >= 1 else None
+        elif op is c.ATOMIC_GROUP:
+            found = _required(av)
+        else:  # lookarounds, anchors, any character, categories: nothing a match must contain
+            found = None
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset([run]))
+    return max(options, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
+
+def _class_chars(items) -> frozenset[str] | None:
+    """The characters of a character class, unless it is negated, has a category (\\d) or is too large."""
+    from re import _constants as c
+
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _CLASS_MAX:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return frozenset(chars) if len(chars) <= _CLASS_MAX else None
 
 
 def accepted(entry: Entry, text: str, match: re.Match) -> bool:

@@ -95,20 +95,27 @@ class CanonicalPhrase(PackRule):
         yield from super().check(doc, ctx)
         for entry in ctx.entries:
             if "chains" in entry.data:
-                for p in doc.content:
-                    yield from self._chains(entry, p.start, doc.text[p.start : p.end], doc.report_year)
+                yield from self._chains(entry, doc)
 
-    def _chains(self, entry, offset, text, year):
+    def _chains(self, entry, doc):
         """An enumeration with at least ``min`` items of a canonical chain that is not exactly one.
         The wording proposed is the closest chain valid in the report year (``since``/``until``), so
         FZ301 never proposes what FZ302 calls outdated."""
-        from difflib import SequenceMatcher
-
         chains = [c["items"] for c in entry["chains"]]
+        year = doc.report_year
         current = [c for c in entry["chains"] if year is None or c.get("since", 0) <= year <= c.get("until", 9999)]
         known = {item for chain in chains for item in chain}
-        if sum(item in text for item in known) < entry.get("min", 4) - 1:
-            return  # cheap test first: a garbled chain still has most of its items
+        least = entry.get("min", 4) - 1  # a garbled chain still has most of its items: a cheap test first
+        present = [item for item in known if item in doc.text]
+        if len(present) >= least:
+            for p in doc.content:
+                text = doc.text[p.start : p.end]
+                if sum(item in text for item in present) >= least:
+                    yield from self._enumerations(entry, p.start, text, chains, current, known)
+
+    def _enumerations(self, entry, offset, text, chains, current, known):
+        from difflib import SequenceMatcher
+
         for enum in _ENUM.finditer(text):
             span = _chain_span(text, enum, known, entry.get("min", 4))
             if span is None:
