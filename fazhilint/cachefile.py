@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -41,8 +40,13 @@ def write(target: Path, value) -> None:
     """Store ``value`` (plain data: what marshal takes) in ``target``; silently nothing if it cannot."""
     try:
         payload = marshal.dumps(value)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.part")  # one writer per process at a time
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(tmp, flags, 0o600)
+        except FileNotFoundError:  # the folder is made on the first write only (a mkdir costs every file)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(tmp, flags, 0o600)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(hashlib.sha256(payload).digest() + payload)

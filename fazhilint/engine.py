@@ -118,7 +118,8 @@ def _lint_cached(path: str, config: Config) -> FileResult:
     result = resultcache.load(name, opened)
     if result is None:
         result = lint_source(read_path(path), config)
-        if result.source.stamp == opened:  # the file did not change between the two reads
+        # kept only if the file did not change between the two reads, and is the size of a report
+        if result.source.stamp == opened and len(raw) <= resultcache.MAX_BYTES:
             resultcache.store(name, result)
     return result
 

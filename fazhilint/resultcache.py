@@ -26,6 +26,7 @@ from fazhilint.engine import Facts, FileResult
 from fazhilint.source import Source
 
 FORMAT = 1  # bump when what an entry holds changes shape
+MAX_BYTES = 2 * 1024 * 1024  # larger files are not kept: no report is this big, and an entry costs memory to write
 
 _SOURCE_FIELDS = tuple(f.name for f in fields(Source) if f.name not in ("docx", "stamp"))
 _FINDING_FIELDS = ("code", "name", "start", "end", "message", "path", "line", "column", "end_line",
@@ -82,7 +83,7 @@ def _finding(stored) -> Diagnostic:
 
 
 def _location(name: str) -> Path:
-    return cachefile.path(f"results/{name[:2]}/{name}.marshal")
+    return cachefile.path(f"results/{name}.marshal")
 
 
 def _settings(config) -> str:
