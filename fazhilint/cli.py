@@ -119,7 +119,7 @@ def _usage_error(message: str):
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹；“-”表示从标准输入读取。")],
-    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、github、gitlab、junit、sarif、xlsx、html。默认：终端用 full，GitHub Actions 中用 github，否则 concise。")] = None,
+    output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="输出格式：full、concise、json、json-batch、github、gitlab、junit、sarif、xlsx、html。默认：终端用 full，GitHub Actions 中用 github，否则 concise。")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把报告写入此文件，而不是标准输出。")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="只启用这些规则：代码、前缀（FZ1）或名称，可用逗号分隔。")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="停用这些规则：代码、前缀或名称。")] = None,
@@ -222,7 +222,7 @@ def check(
                 _usage_error(f"--statistics 不能与“{fmt}”格式同用；请用默认格式或 -f json")
 
             def render(results, out, context):
-                render_statistics(results, out, context, as_json=fmt == "json")
+                render_statistics(results, out, context, as_json=fmt.startswith("json"))
         if output:  # written in one step, so an interrupted run never leaves half a report
             from fazhilint.fix import write_atomic
 
@@ -286,6 +286,8 @@ def _written(results, context) -> str:
 def _ledger_notes(ledger, config) -> None:
     """What the county must know beyond the findings: who is missing, who is not on the roster,
     what was skipped, and whether the batch was checked to one standard."""
+    from fazhilint.diagnostics import printable
+
     out = sys.stderr
     if ledger.missing:
         out.write(f"未报送（{len(ledger.missing)} 个单位）：{'、'.join(ledger.missing)}\n")
@@ -295,7 +297,7 @@ def _ledger_notes(ledger, config) -> None:
         elif s.on_roster is False:
             out.write(f"不在名单中：{s.path}（单位：{s.name}）\n")
     for path, reason in ledger.skipped:
-        out.write(f"已跳过：{path}（{reason}）\n")
+        out.write(f"已跳过：{printable(path)}（{reason}）\n")
     used = ledger.profiles_used
     if len(used) > 1 and not config.profile:
         kinds = "，".join(f"{name} {n} 个" for name, n in used.items())
@@ -396,7 +398,11 @@ def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=Non
 
 
 def _shown(result, shown: str):
-    """A result named as the user knows the file (archive.zip/member rather than a temporary path)."""
+    """A result named as the user knows the file (archive.zip/member rather than a temporary path),
+    escaped as the engine names it (a GBK name from a Windows zip, an escape sequence in a name)."""
+    from fazhilint.diagnostics import printable
+
+    shown = printable(shown)
     if result.path != shown:
         result.path = shown
         for d in result.diagnostics:
@@ -476,6 +482,7 @@ def _write_annotated(result, out: Path) -> None:
 
 
 def _fix(result, config, unsafe, write, show_diff, context, read_only=False):
+    from fazhilint.diagnostics import printable
     from fazhilint.fix import WriteRefused, fix_result, write_atomic
     from fazhilint.read.text import encode
 
@@ -486,21 +493,30 @@ def _fix(result, config, unsafe, write, show_diff, context, read_only=False):
     if not count:
         return _fix_sidecar(fixed, write, show_diff, context)
     if show_diff:
-        import difflib
-
-        before = source.to_string().splitlines(keepends=True)
-        after = source.to_string(fixed.source.text).splitlines(keepends=True)
-        sys.stdout.writelines(difflib.unified_diff(before, after, source.path, source.path))
+        _diff(source.to_string(), source.to_string(fixed.source.text), source.path)
         context.diffs += 1
     if write:
         try:
             write_atomic(Path(source.path), encode(source, fixed.source.text), expect=source.stamp, read_only=read_only)
         except (WriteRefused, OSError) as e:  # one line per file; the batch goes on
             reason = str(e) if isinstance(e, WriteRefused) else f"写入失败（{e.strerror or e}）"
-            sys.stderr.write(f"fazhilint: 未修复 {source.path}：{reason}\n")
+            sys.stderr.write(f"fazhilint: 未修复 {printable(source.path)}：{reason}\n")
             return result
         context.fixed += count
     return _fix_sidecar(fixed, write, show_diff, context)
+
+
+def _diff(before: str, after: str, path: str) -> None:
+    """--diff: a unified diff as diff -u writes it (a last line without a newline is marked so), the
+    file named with undecodable bytes and escape sequences escaped, as in every output."""
+    import difflib
+
+    from fazhilint.diagnostics import printable
+
+    name = printable(path)
+    for line in difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), name, name):
+        ended = line[-1:].splitlines() != [line[-1:]]  # a line break of any kind (CR-only files too)
+        sys.stdout.write(line if ended else line + "\n\\ No newline at end of file\n")
 
 
 def _fix_sidecar(result, write, show_diff, context):
@@ -515,10 +531,7 @@ def _fix_sidecar(result, write, show_diff, context):
     before = path.read_text(encoding="utf-8-sig")
     after = prune_sidecar(path, {d.extra["sidecar"][1] for d in unused})
     if show_diff:
-        import difflib
-
-        sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                                   str(path), str(path)))
+        _diff(before, after, str(path))
     if write:
         write_atomic(path, after.encode("utf-8"))
         context.fixed += len(unused)

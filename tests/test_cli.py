@@ -146,6 +146,20 @@ def test_fix_needs_files_but_diff_works_on_stdin():
     assert "+二、存在的问题" in r.stdout
 
 
+def test_diff_of_an_undecodable_name_and_a_last_line_without_newline(tmp_path):
+    """Found by tools/fuzz.py: a GBK file name (from a Windows zip) crashed --diff on a UTF-8 terminal."""
+    import os
+
+    with open(os.path.join(os.fsencode(tmp_path), "报告".encode("gbk") + b".txt"), "wb") as f:
+        f.write("一、甲,乙".encode())
+    r = run("check", str(tmp_path), "--diff")  # the runner's stdout is strict UTF-8, as a zh_CN.UTF-8 terminal's
+    assert r.exit_code == 1 and isinstance(r.exception, (SystemExit, type(None))), r.exception
+    assert r.stdout.splitlines()[:2] == [f"--- {tmp_path}/\\udcb1\\udca8\\udcb8\\udce6.txt",
+                                         f"+++ {tmp_path}/\\udcb1\\udca8\\udcb8\\udce6.txt"]
+    assert r.stdout.splitlines()[-4:] == ["-一、甲,乙", "\\ No newline at end of file", "+一、甲，乙",
+                                          "\\ No newline at end of file"]
+
+
 def test_version():
     from fazhilint import __version__
 

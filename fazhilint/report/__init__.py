@@ -1,4 +1,4 @@
-"""Output formats: one module per format, each with ``render(results, out, context)``.
+"""Output formats: one module per format (json-batch in json_batch.py), each with ``render(results, out, context)``.
 
 Modules are imported only when their format is used (rich costs ~30 ms).
 """
@@ -12,6 +12,7 @@ FORMATS = {
     "full": "代码框与下划线，供人在终端阅读（rich）",
     "concise": "每个问题一行：路径:行:列: 代码 信息",
     "json": "JSON 数组（稳定的机器接口，见 README）",
+    "json-batch": "JSON 对象：问题数组，另列出检查了的、无法读取的和跳过的文件（见 README）",
     "github": "GitHub Actions 注释（::error file=…::…）",
     "sarif": "SARIF 2.1.0（代码扫描平台）",
     "junit": "JUnit XML（CI 的测试报告视图）",
@@ -65,7 +66,7 @@ def main_problems(diagnostics, limit: int = 3) -> str:
 
 
 def renderer(name: str):
-    return importlib.import_module(f"{__name__}.{name}").render
+    return importlib.import_module(f"{__name__}.{name.replace('-', '_')}").render
 
 
 def counts(results) -> dict[str, int]:

@@ -37,6 +37,12 @@ def render(results, out, context) -> None:
     """The array of findings; each finding also names the report profile its file was checked
     against (``"profile": "fazhi-annual"``) and, in a batch, the unit it is from (``"unit"``):
     added keys, so the array contract holds."""
+    json.dump(findings(results, context), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def findings(results, context) -> list[dict]:
+    """The items of the array (also the ``findings`` of ``-f json-batch``)."""
     from fazhilint.report import profile
 
     units = {id(s.result): s.name for s in context.ledger.submissions} if context.ledger is not None else {}
@@ -47,5 +53,4 @@ def render(results, out, context) -> None:
             if id(r) in units:  # a batch: the unit each submission is from
                 item["unit"] = units[id(r)]
             items.append(item)
-    json.dump(items, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    return items

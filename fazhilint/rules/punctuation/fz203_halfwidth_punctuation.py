@@ -16,6 +16,8 @@ FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", 
 _STOP = re.compile(r"\.(?<!\.\.)(?!\.)")
 _ONLY_CLOSING = re.compile(f"[{re.escape(SPACES + CLOSING)}]*+\\Z")
 _HALF = re.compile(r"[,;:?!()]|" + _STOP.pattern)
+_RUN = ",;:?!"  # marks that can stand in a run (“???” “!!”); brackets pair up, and “..” is an ellipsis
+_RUNS = re.compile(f"[{_RUN}]+")
 NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
 SENTENCE_WINDOW = 12  # characters before a "." that say whether the sentence it ends is Chinese
 # Above this many half-width marks, outnumbering the full-width ones, the whole text was converted.
@@ -50,12 +52,15 @@ def full_stop(text: str, i: int) -> str | None:
 
 
 def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
-    """Groups of positions of half-width marks in Chinese context: one mark, or a ( ) pair.
+    """Groups of positions of half-width marks in Chinese context: one mark, a ( ) pair or a run (“???”).
     A "." counts (unless not ``stops``) where it ends a sentence for sure (see ``full_stop``)."""
     urls, found, opened = None, [], []
     chinese = None  # prefix counts of Chinese-side characters, made at the first pair
+    run_end = 0  # the end of the run of marks (“???”) just handled: its marks are one group
     for m in _HALF.finditer(text):
         i, ch = m.start(), m.group()
+        if i < run_end:
+            continue
         urls = url_spans(text) if urls is None else urls  # only where there is a mark to check
         if inside(urls, i):
             continue
@@ -75,7 +80,18 @@ def halfwidth_marks(text: str, stops: bool = True) -> list[list[int]]:
                 if chinese[i] > chinese[start + 1]:
                     found.append([start, i])
         else:
-            before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+            before = _neighbour(text, i, -1)
+            if i + 1 < len(text) and text[i + 1] in _RUN:
+                # “什么???” is Chinese from its first mark to its last: judged by what is around the whole run
+                # (mark by mark, each fix would reveal the next, one round of --fix per mark)
+                run_end = _RUNS.match(text, i).end()
+                while run_end > i + 1 and inside(urls, run_end - 1):
+                    run_end -= 1
+                after = _neighbour(text, run_end - 1, 1)
+                if not (before.isdigit() and after.isdigit()) and (is_chinese_side(before) or is_chinese_side(after)):
+                    found.append(list(range(i, run_end)))
+                continue
+            after = _neighbour(text, i, 1)
             if ch in ",:" and before.isdigit() and after.isdigit():
                 continue  # 1,000  12:30
             if is_chinese_side(before) or is_chinese_side(after):
@@ -162,11 +178,12 @@ class HalfwidthPunctuation(Rule):
                               Fix.safe(*edits))
             return
         for g in groups:
-            ch = view[g[0]]
+            names = {NAMES[view[i]] for i in g}
+            name = names.pop() if len(names) == 1 else "标点"  # a run of different marks: “?!”
             wanted = "".join(FULL[view[i]] for i in g)
             written = "".join(view[i] for i in g)
             yield self.report(g[0], g[-1] + 1,
-                              f"英文{NAMES[ch]}“{written}”应改为中文{NAMES[ch]}“{wanted}”",
+                              f"英文{name}“{written}”应改为中文{name}“{wanted}”",
                               Fix.safe(*(Edit(i, i + 1, FULL[view[i]]) for i in g)))
 
     def _heading_stop(self, p, offset, text):
