@@ -348,9 +348,9 @@ def _check_output(paths: list[str], output: Path) -> None:
 
 def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None, read_only=False, cache=False,
           sign=None):
-    from fazhilint.engine import auto_jobs, cores, lint_paths, lint_source, unreadable
+    from fazhilint.engine import auto_jobs, cores, lint_paths, lint_source, unreadable, within_limit
     from fazhilint.fix import applicable
-    from fazhilint.read import UnreadableInput, read_stdin
+    from fazhilint.read import read_stdin
     from fazhilint.report import RenderContext
 
     context = RenderContext()
@@ -369,11 +369,8 @@ def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=Non
         path = item.path
         if item.problem is not None:
             result = unreadable(item.shown, item.problem)
-        elif path == "-":
-            try:
-                result = lint_source(read_stdin(stdin_filename), configs[path])
-            except UnreadableInput as e:
-                result = unreadable(stdin_filename, str(e))
+        elif path == "-":  # within the same time limit as a file
+            result = within_limit(stdin_filename, lambda: lint_source(read_stdin(stdin_filename), configs[path]))
         else:
             result = _shown(next(linted), item.shown)
         if (fix or diff) and result.readable:

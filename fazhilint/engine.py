@@ -10,7 +10,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from fazhilint.config import Config
 from fazhilint.diagnostics import Diagnostic, Severity, printable
@@ -75,13 +75,22 @@ class TimeLimit(BaseException):  # not an Exception: no "except Exception" on th
 
 
 def lint_path(path: str | Path, config: Config, time_limit: float | None = None, cache: bool = False) -> FileResult:
-    """Read and lint one file, within a time limit (TIME_LIMIT unless given; 0 for none) when
-    running on the main thread of a Unix process; ``cache``: reuse and keep results in the user's
-    cache (fazhilint/resultcache.py)."""
+    """Read and lint one file (within_limit); ``cache``: reuse and keep results in the user's cache
+    (fazhilint/resultcache.py)."""
+    from fazhilint.read import read_path
+
+    def check() -> FileResult:
+        return _lint_cached(str(path), config) if cache else lint_source(read_path(path), config)
+
+    return within_limit(str(path), check, time_limit)
+
+
+def within_limit(name: str, check: Callable[[], FileResult], time_limit: float | None = None) -> FileResult:
+    """``check()`` (reading and linting the input ``name``) within a time limit (TIME_LIMIT unless
+    given; 0 for none) when running on the main thread of a Unix process. An unreadable input, a
+    failure of ours or the limit reached becomes an FZ001 of that input, and the run goes on."""
     import signal
     import threading
-
-    from fazhilint.read import read_path
 
     time_limit = TIME_LIMIT if time_limit is None else time_limit
     limited = bool(time_limit) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
@@ -91,18 +100,16 @@ def lint_path(path: str | Path, config: Config, time_limit: float | None = None,
         previous = signal.signal(signal.SIGALRM, alarm)
         signal.setitimer(signal.ITIMER_REAL, time_limit)
     try:
-        if cache:
-            return _lint_cached(str(path), config)
-        return lint_source(read_path(path), config)
+        return check()
     except UnreadableInput as e:
-        return unreadable(str(path), str(e))
+        return unreadable(name, str(e))
     except Exception as e:  # the same with one job or many: an FZ001 that says the fault is ours
         from fazhilint.read import our_fault
 
-        return unreadable(str(path), our_fault(e, "检查"), prefix="未能检查：")
+        return unreadable(name, our_fault(e, "检查"), prefix="未能检查：")
     except TimeLimit:
-        return unreadable(str(path), f"检查超过 {time_limit:g} 秒仍未完成，已停止检查此文件（其余文件照常检查）；"
-                                     "若这是一份正常的报告，请把它报告给维护者", prefix="")
+        return unreadable(name, f"检查超过 {time_limit:g} 秒仍未完成，已停止检查此文件（其余文件照常检查）；"
+                                "若这是一份正常的报告，请把它报告给维护者", prefix="")
     finally:
         if limited:
             signal.setitimer(signal.ITIMER_REAL, 0)

@@ -404,6 +404,17 @@ def test_a_file_over_the_time_limit_gets_a_finding_and_the_batch_goes_on(tmp_pat
     assert "超过 2 秒" in results[3].diagnostics[0].message
 
 
+def test_stdin_is_checked_within_the_time_limit(monkeypatch):
+    """Found by the fuzzer: standard input was checked without the limit a file has."""
+    from typer.testing import CliRunner
+
+    from fazhilint.cli import app
+
+    _slow_or_dying(monkeypatch, "-", "hang")
+    r = CliRunner().invoke(app, ["check", "-f", "concise", "-"], input="一、总体情况\n")
+    assert r.exit_code == 2 and "超过 2 秒" in r.stdout, r.stdout
+
+
 def test_a_dead_worker_costs_only_its_own_file(tmp_path, monkeypatch):
     from fazhilint.config import Config
     from fazhilint.engine import lint_paths
