@@ -2,9 +2,11 @@
 
     python benchmarks/compare.py [REPORT] [--quick]
 
-- single file, whole process (median of N runs after a warm-up): a do-nothing typer command
-  (the floor of any typer CLI), ``fazhilint check``, the same again with the result cache warm,
-  proselint and autocorrect-py on the same file (both pip-installed here when missing);
+- single file, whole process (median of N rounds after a warm-up round; in each round every
+  command runs once, in turn, so that all see the same machine): a do-nothing typer command
+  (the floor of any typer CLI), ``fazhilint check`` with no kept result (cold), the same again
+  with the result kept (unchanged file), proselint and autocorrect-py on the same file (both
+  pip-installed here when missing);
 - scaling: the report repeated 1×, 10×, 100×, 1000× in one file (one run each; wall time and
   peak memory of the process);
 - batch throughput: distinct copies of the report (one line differs, so no cache helps) as
@@ -12,7 +14,7 @@
 - peak memory (max RSS) of the single-file check.
 
 ``FAZHILINT_REPO=/path/to/checkout`` measures another checkout (to compare before and after).
-Each command runs with its own cache directory, emptied first unless the figure is "cache warm".
+All commands share one fresh cache directory; kept results are deleted before each cold run.
 """
 
 from __future__ import annotations
@@ -48,40 +50,32 @@ def ensure(module: str, package: str) -> bool:
         return done.returncode == 0
 
 
-def run(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one run of cmd (its CPU seconds go to CPU)."""
+def run(cmd: list[str], env: dict | None = None) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (KiB) of one run of cmd."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = status
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"failed: {' '.join(cmd)} (exit {os.waitstatus_to_exitcode(status)})")
-    CPU.append(usage.ru_utime + usage.ru_stime)
-    return time.perf_counter() - start, usage.ru_maxrss
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-CPU: list[float] = []  # CPU seconds of each run, newest last
-
-
-def median(cmd: list[str], env: dict | None = None, runs: int = RUNS, before=None) -> tuple[float, int]:
-    """Median wall milliseconds (the CPU median goes to LAST_CPU) and peak RSS of runs of cmd."""
-    global LAST_CPU
-    if before:
-        before()
-    run(cmd, env)  # warm-up
-    CPU.clear()
-    times, peak = [], 0
-    for _ in range(runs):
-        if before:
-            before()
-        seconds, rss = run(cmd, env)
-        times.append(seconds)
-        peak = max(peak, rss)
-    LAST_CPU = statistics.median(CPU) * 1000
-    return statistics.median(times) * 1000, peak
-
-
-LAST_CPU = 0.0
+def alternated(commands: dict[str, tuple[list[str], object]], env: dict) -> dict[str, tuple[float, float, int]]:
+    """Median wall and CPU milliseconds and peak RSS (KiB) of each command, run in turns (one
+    warm-up round, then RUNS rounds of every command once), so that all see the same machine:
+    on a shared virtual machine the speed drifts by tens of percent within minutes.
+    ``commands``: name → (argv, a function to call before each run, or None)."""
+    runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
+    for round_ in range(RUNS + 1):
+        for name, (cmd, before) in commands.items():
+            if before:
+                before()
+            wall, cpu, rss = run(cmd, env)
+            if round_:
+                runs[name].append((wall, cpu, rss))
+    return {name: (statistics.median(w for w, _, _ in r) * 1000, statistics.median(c for _, c, _ in r) * 1000,
+                   max(m for _, _, m in r)) for name, r in runs.items()}
 
 
 def main() -> None:
@@ -101,26 +95,27 @@ def main() -> None:
     noop.write_text(NOOP)
     fz = [sys.executable, "-m", "fazhilint", "check", "-f", "concise"]
     rows: list[tuple[str, str]] = []
-    # Wall time and CPU time (user + system): on a busy machine the CPU figure is the steadier one.
-    floor, _ = median([sys.executable, str(noop), str(report)], env)
-    floor_cpu = LAST_CPU
-    rows.append(("do-nothing typer command", f"{floor:.1f} ms, CPU {floor_cpu:.0f} ms"))
-    check_ms, check_rss = median(fz + [str(report)], env, before=cold)
-    check_cpu = LAST_CPU
-    rows.append(("fazhilint check (cold)", (f"{check_ms:.1f} ms ({check_ms / floor:.2f}× typer), "
-                                            f"CPU {check_cpu:.0f} ms ({check_cpu / floor_cpu:.2f}×)")))
-    warm_ms, _ = median(fz + [str(report)], env)
-    rows.append(("fazhilint check (unchanged file)", (f"{warm_ms:.1f} ms ({warm_ms / floor:.2f}× typer), "
-                                                      f"CPU {LAST_CPU:.0f} ms ({LAST_CPU / floor_cpu:.2f}×)")))
+    code = "import sys, autocorrect_py as a; a.lint_for(open(sys.argv[1], encoding='utf-8').read(), 'x.txt')"
+    commands = {
+        "do-nothing typer command": ([sys.executable, str(noop), str(report)], None),
+        "fazhilint check (cold)": (fz + [str(report)], cold),
+        "fazhilint check (unchanged file)": (fz + [str(report)], None),  # right after the cold run: kept
+    }
     if ensure("proselint", "proselint"):
-        prose, _ = median([sys.executable, "-m", "proselint", "check", str(report)], env)
-        rows.append(("proselint check", (f"{prose:.1f} ms, CPU {LAST_CPU:.0f} ms "
-                                         f"(fazhilint cold = {check_ms / prose:.2f}× wall, {check_cpu / LAST_CPU:.2f}× CPU)")))
+        commands["proselint check"] = ([sys.executable, "-m", "proselint", "check", str(report)], None)
     if ensure("autocorrect_py", "autocorrect-py"):
-        code = "import sys, autocorrect_py as a; a.lint_for(open(sys.argv[1], encoding='utf-8').read(), 'x.txt')"
-        auto, _ = median([sys.executable, "-c", code, str(report)], env)
-        rows.append(("autocorrect-py lint", f"{auto:.1f} ms, CPU {LAST_CPU:.0f} ms"))
-    rows.append(("peak memory, single check", f"{check_rss / 1024:.0f} MiB"))
+        commands["autocorrect-py lint"] = ([sys.executable, "-c", code, str(report)], None)
+    # Wall time and CPU time (user + system): on a busy machine the CPU figure is the steadier one.
+    measured = alternated(commands, env)
+    floor, floor_cpu, _ = measured["do-nothing typer command"]
+    for name, (wall, cpu, _) in measured.items():
+        versus = "" if name == "do-nothing typer command" else f" ({wall / floor:.2f}× typer, CPU {cpu / floor_cpu:.2f}×)"
+        rows.append((name, f"{wall:.1f} ms, CPU {cpu:.0f} ms{versus}"))
+    if "proselint check" in measured:
+        cold_wall, cold_cpu, _ = measured["fazhilint check (cold)"]
+        prose_wall, prose_cpu, _ = measured["proselint check"]
+        rows.append(("fazhilint cold ÷ proselint", f"{cold_wall / prose_wall:.2f}× wall, {cold_cpu / prose_cpu:.2f}× CPU"))
+    rows.append(("peak memory, single check", f"{measured['fazhilint check (cold)'][2] / 1024:.0f} MiB"))
 
     text = report.read_text(encoding="utf-8")
     for times in (1, 10, 100, 1000):
@@ -149,7 +144,7 @@ def main() -> None:
         make_batch(folder, kind, text, count)
         for jobs in (1, 2):
             cold()
-            seconds, _ = run(fz + ["-j", str(jobs), str(folder)], env)
+            seconds, _, _ = run(fz + ["-j", str(jobs), str(folder)], env)
             rows.append((f"batch {count} .{kind}, -j {jobs}", f"{count / seconds:.0f} files/s"))
 
     width = max(len(name) for name, _ in rows)
