@@ -84,17 +84,21 @@ def config():
 
 @bounded
 def fuzz_txt(case: str) -> None:
+    lint_encoded((case.encode("utf-8", "surrogatepass"), case.encode("gb18030", "replace")), config())
+
+
+def lint_encoded(encoded, cfg) -> None:
+    """lint_and_fix each encoding of a text that decodes (UnreadableInput is a fine answer)."""
     from fazhilint.read.text import decode
 
-    text = case
-    for data in (text.encode("utf-8", "surrogatepass"), text.encode("gb18030", "replace")):
+    for data in encoded:
         try:
             source = decode(data, "fuzz.txt")
-        except Exception as e:  # UnreadableInput is fine
+        except Exception as e:
             if type(e).__name__ != "UnreadableInput":
                 raise
             continue
-        lint_and_fix(source, config())
+        lint_and_fix(source, cfg)
 
 
 FORMATS = ["decimal", "chineseCounting", "chineseLegalSimplified", "upperRoman", "upperLetter", "decimalEnclosedCircle",
@@ -116,7 +120,6 @@ def fuzz_docx(case) -> None:
 
     from docx.oxml import parse_xml
 
-    from fazhilint.read import UnreadableInput, read_path
     from tests.docx_helpers import W_NS, set_numbering
 
     paragraphs, fmt, start, lvl_text, example = case
@@ -156,12 +159,19 @@ def fuzz_docx(case) -> None:
             if level is not None:
                 set_numbering(p, 90, level)
         document.save(str(path))
-        try:
-            source = read_path(path)
-        except UnreadableInput as e:
-            assert "缺陷" not in str(e), str(e)
-            return
-        lint_and_fix(source, config())
+        lint_file(path)
+
+
+def lint_file(path: Path) -> None:
+    """lint_and_fix a generated file; an unreadable one must not be our fault (缺陷)."""
+    from fazhilint.read import UnreadableInput, read_path
+
+    try:
+        source = read_path(path)
+    except UnreadableInput as e:
+        assert "缺陷" not in str(e), str(e)
+        return
+    lint_and_fix(source, config())
 
 
 TAGS = ["p", "div", "b", "font", "span", "a", "table", "tr", "td", "br", "h1", "script", "nav", "li", "ul", "center"]
@@ -174,17 +184,11 @@ html_inputs = st.lists(
 
 @bounded
 def fuzz_html(case: str) -> None:
-    from fazhilint.read import UnreadableInput, read_path
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "fuzz.html")
         path.write_bytes(case.encode("utf-8", "surrogatepass"))
-        try:
-            source = read_path(path)
-        except UnreadableInput as e:
-            assert "缺陷" not in str(e), str(e)
-            return
-        lint_and_fix(source, config())
+        lint_file(path)
 
 
 VALUES = st.sampled_from(['"error"', '"warning"', "5", '"x"', "[]", '["FZ1"]', '["FZ105", "nope"]', "true", '""',
@@ -235,7 +239,6 @@ def fuzz_pack(case) -> None:
     from fazhilint import packs
     from fazhilint.config import Config
     from fazhilint.packs import PackError
-    from fazhilint.read.text import decode
 
     (table, fields), atoms, pieces = case
     pattern, bad = "".join(a[0] for a in atoms), "".join(a[1] for a in atoms)
@@ -252,14 +255,8 @@ def fuzz_pack(case) -> None:
         finally:
             packs._load.cache_clear()  # each example's pack is a new file: keep the cache from growing
         text = "松江镇2023年法治政府建设工作报告\n" + "".join(pieces) + bad
-        for data in (text.encode("utf-8", "surrogatepass"), text.replace("\n", "\r\n").encode("utf-8", "surrogatepass")):
-            try:
-                source = decode(data, "fuzz.txt")
-            except Exception as e:  # UnreadableInput is fine
-                if type(e).__name__ != "UnreadableInput":
-                    raise
-                continue
-            lint_and_fix(source, config)
+        lint_encoded((text.encode("utf-8", "surrogatepass"), text.replace("\n", "\r\n").encode("utf-8", "surrogatepass")),
+                     config)
 
 
 # The command line end to end, in process: a generated report under an odd file name, in every output
