@@ -362,8 +362,10 @@ def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=Non
     with _progress(len(files)) as advance:
         from fazhilint import resultcache
 
-        linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers, advance,
-                                 cache=cache and resultcache.enabled(), sign=sign))
+        cache = cache and resultcache.enabled()
+        linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers, advance, cache=cache, sign=sign))
+    if cache:
+        resultcache.prune()
     results = []
     for item in inputs:
         path = item.path

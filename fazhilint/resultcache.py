@@ -51,15 +51,49 @@ def key(raw: bytes, path: str, config) -> str:
 
 def load(name: str, stamp) -> FileResult | None:
     """The result kept under ``name``, with the file's current stat ``stamp``; None when there is none."""
-    entry = cachefile.read(_location(name))
+    location = _location(name)
+    entry = cachefile.read(location)
     try:
         source_state, findings, suppressed, facts = entry
         source = Source(**dict(zip(_SOURCE_FIELDS, source_state)))
         source.stamp = stamp
         diagnostics = [_finding(f) for f in findings]
-        return FileResult(printable(source.path), source, None, diagnostics, suppressed, facts=Facts(*facts))
+        result = FileResult(printable(source.path), source, None, diagnostics, suppressed, facts=Facts(*facts))
     except (TypeError, ValueError):  # absent (None), or from another version of this format
         return None
+    try:
+        os.utime(location)  # used now: prune() keeps it
+    except OSError:
+        pass
+    return result
+
+
+KEEP_DAYS = 30  # an entry not used for this long is deleted (every version of every file adds one)
+
+
+def prune(now: float | None = None) -> None:
+    """Delete the entries not used for KEEP_DAYS; the folder is looked through at most once a day."""
+    import time
+
+    now = time.time() if now is None else now
+    folder = cachefile.path("results")
+    marker = folder / ".pruned"
+    try:
+        if now - marker.stat().st_mtime < 24 * 3600:
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".marshal") and entry.stat().st_mtime < now - KEEP_DAYS * 24 * 3600:
+                    os.unlink(entry.path)
+        marker.touch()
+        os.utime(marker, (now, now))
+    except OSError:  # no cache folder yet, or not ours to clean
+        pass
 
 
 def store(name: str, result: FileResult) -> None:

@@ -142,3 +142,30 @@ def test_fix_never_reads_the_cache(tmp_path, report):
     r = run("check", "--fix", "--unsafe-fixes", "-f", "concise", str(report), cache=cache)
     assert r.returncode in (0, 1), r.stderr
     assert report.read_text(encoding="utf-8") != before
+
+
+def test_entries_unused_for_a_month_are_deleted(tmp_path, report, monkeypatch):
+    """Every version of every file adds an entry: those not used for KEEP_DAYS go, at most once a day."""
+    import time
+
+    from fazhilint import resultcache
+
+    cache = tmp_path / "cache"
+    run("check", "-f", "concise", str(report), cache=cache)
+    [used] = entries(cache)
+    old = used.with_name("0" * 24 + ".marshal")
+    old.write_bytes(used.read_bytes())
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(used, (month_ago, month_ago))
+    os.utime(old, (month_ago, month_ago))
+    (used.parent / ".pruned").unlink()  # the first run looked through the folder today
+    run("check", "-f", "concise", str(report), cache=cache)  # a hit: its entry is used again, the other goes
+    assert entries(cache) == [used]
+    old.write_bytes(used.read_bytes())
+    os.utime(old, (month_ago, month_ago))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setattr(resultcache.cachefile, "path", lambda name: cache / "fazhilint" / name)
+    resultcache.prune()  # looked through less than a day ago: left for tomorrow
+    assert old.exists()
+    resultcache.prune(now=time.time() + 25 * 3600)
+    assert not old.exists() and used.exists()
