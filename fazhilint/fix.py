@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fazhilint.config import Config
 from fazhilint.diagnostics import Applicability, Diagnostic, Edit
-from fazhilint.engine import FileResult, lint_source
+from fazhilint.engine import FileResult, lint_source, within_limit
 
 MAX_ROUNDS = 10  # a fix may reveal another; stop re-linting after this many rounds
 
@@ -53,8 +53,12 @@ def fix_result(result: FileResult, config: Config, unsafe: bool) -> tuple[FileRe
         edits = accepted_edits(result.diagnostics, unsafe)
         if not edits:
             break
-        total += len(edits)
-        result = lint_source(result.source.with_text(_apply(result.source.text, edits), edits), config)
+        fixed = result.source.with_text(_apply(result.source.text, edits), edits)
+        checked = within_limit(result.path, lambda: lint_source(fixed, config))
+        if not checked.readable:  # the re-check ran out of time (or failed): keep the rounds done so far
+            result.diagnostics.append(checked.diagnostics[0])  # and say so
+            break
+        result, total = checked, total + len(edits)
     return result, total
 
 

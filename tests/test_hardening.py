@@ -415,6 +415,26 @@ def test_stdin_is_checked_within_the_time_limit(monkeypatch):
     assert r.exit_code == 2 and "超过 2 秒" in r.stdout, r.stdout
 
 
+def test_a_fix_round_is_checked_within_the_time_limit(tmp_path, monkeypatch):
+    """--fix checks the fixed text again, round by round: a round past the limit keeps the rounds
+    before it and says why it stopped."""
+    import time
+
+    from fazhilint import engine, fix
+    from fazhilint.config import Config
+    from fazhilint.read import read_path
+
+    path = tmp_path / "报告.txt"
+    path.write_text(TITLE + "截止目前共办理行政复议案件12件。\n", encoding="utf-8")
+    first = engine.lint_source(read_path(path), Config())
+    assert any(d.fix for d in first.diagnostics)
+    monkeypatch.setattr(fix, "lint_source", lambda source, config: time.sleep(600))
+    monkeypatch.setattr(engine, "TIME_LIMIT", 2)
+    result, count = fix.fix_result(first, Config(), unsafe=False)
+    assert count == 0 and result.source.text == first.source.text
+    assert "超过 2 秒" in result.diagnostics[-1].message
+
+
 def test_a_dead_worker_costs_only_its_own_file(tmp_path, monkeypatch):
     from fazhilint.config import Config
     from fazhilint.engine import lint_paths
