@@ -305,6 +305,18 @@ def _footer(footer, text: str, font: str, size: float, align: str) -> None:
     el = footer._element
     for child in list(el):
         el.remove(child)
+    # 7.5: one character in from the edge of the text block, on the page number's side
+    ind = "right" if align == "right" else "left"
+    one = 320  # 一字: one character of the body's 3号 (16 pt), in twips
+    from docx.oxml import parse_xml
+
+    el.append(parse_xml(
+        f'<w:p xmlns:w="{W[1:-1]}"><w:pPr><w:jc w:val="{align}"/><w:ind w:{ind}="{one}"/></w:pPr>'
+        f'{page_number_runs(text, font, size)}</w:p>'))
+
+
+def page_number_runs(text: str, font: str, size: float) -> str:
+    """The runs of a footer line such as “— {PAGE} —”: the text around a PAGE field, in one font and size."""
     rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/><w:sz w:val="{int(size * 2)}"/></w:rPr>'
     before, _, after = text.partition("{PAGE}")
     runs = [f'<w:r>{rpr}<w:t xml:space="preserve">{_escape(before)}</w:t></w:r>'] if before else []
@@ -314,14 +326,7 @@ def _footer(footer, text: str, font: str, size: float, align: str) -> None:
              f'<w:r>{rpr}<w:t>1</w:t></w:r>', f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>']
     if after:
         runs.append(f'<w:r>{rpr}<w:t xml:space="preserve">{_escape(after)}</w:t></w:r>')
-    # 7.5: one character in from the edge of the text block, on the page number's side
-    ind = "right" if align == "right" else "left"
-    one = 320  # 一字: one character of the body's 3号 (16 pt), in twips
-    from docx.oxml import parse_xml
-
-    el.append(parse_xml(
-        f'<w:p xmlns:w="{W[1:-1]}"><w:pPr><w:jc w:val="{align}"/><w:ind w:{ind}="{one}"/></w:pPr>'
-        f'{"".join(runs)}</w:p>'))
+    return "".join(runs)
 
 
 # ---- XML helpers -------------------------------------------------------------------------------

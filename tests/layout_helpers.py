@@ -28,6 +28,7 @@ from pathlib import Path
 
 from docx.oxml import parse_xml
 
+from fazhilint.layout import page_number_runs
 from fazhilint.rules.layout import signature_gap, width_chars
 from tests.docx_helpers import W, W_NS
 
@@ -75,26 +76,11 @@ def _run_xml(text: str, font: str, size: float, bold=False, color=None, theme=Fa
             f'<w:t xml:space="preserve">{escaped}</w:t></w:r>')
 
 
-def _field_runs(text: str, font: str, size: float) -> str:
-    before, _, after = text.partition("{PAGE}")
-    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/><w:sz w:val="{int(size * 2)}"/></w:rPr>'
-    runs = []
-    if before:
-        runs.append(f'<w:r>{rpr}<w:t xml:space="preserve">{before}</w:t></w:r>')
-    runs += [f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>',
-             f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
-             f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>',
-             f'<w:r>{rpr}<w:t>1</w:t></w:r>', f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>']
-    if after:
-        runs.append(f'<w:r>{rpr}<w:t xml:space="preserve">{after}</w:t></w:r>')
-    return "".join(runs)
-
-
 def _footer(footer, text: str, font: str, size: float, align: str) -> None:
     el = footer._element
     for p in list(el):
         el.remove(p)
-    el.append(parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="{align}"/></w:pPr>{_field_runs(text, font, size)}</w:p>'))
+    el.append(parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="{align}"/></w:pPr>{page_number_runs(text, font, size)}</w:p>'))
 
 
 def build_layout(path: Path, example: str) -> Path:
