@@ -347,7 +347,7 @@ def _check_output(paths: list[str], output: Path) -> None:
 
 
 def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=None, read_only=False, cache=False,
-          sign=None):
+          stock=None):
     from fazhilint.engine import auto_jobs, cores, lint_paths, lint_source, unreadable, within_limit
     from fazhilint.fix import applicable
     from fazhilint.read import read_stdin
@@ -363,7 +363,7 @@ def _lint(inputs, configs, fix, diff, unsafe, stdin_filename, jobs, baseline=Non
         from fazhilint import resultcache
 
         cache = cache and resultcache.enabled()
-        linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers, advance, cache=cache, sign=sign))
+        linted = iter(lint_paths(files, {p: configs[p] for p in files}, workers, advance, cache=cache, stock=stock))
     if cache:
         resultcache.prune()
     results = []

@@ -184,9 +184,8 @@ def _copy_finding(ledger, config, result, unit, other, other_unit, best, passage
 
 
 def _repeat_finding(ledger, config, result, unit, other, best, passages, share):
-    from fazhilint.ledger import add_finding
-
     from fazhilint.engine import document_of
+    from fazhilint.ledger import add_finding
 
     doc = document_of(result, config)
     repeated_lines = {passages[x].line for x in best}
@@ -219,6 +218,7 @@ def _repeat_finding(ledger, config, result, unit, other, best, passages, share):
 def _unanswered_plans(ledger, config, wanted, entries) -> None:
     """Last year's plan items this year's report never mentions."""
     from fazhilint import profiles
+    from fazhilint.engine import document_of
     from fazhilint.ledger import add_finding
     from fazhilint.rules.compliance.fz503_unaddressed_problem import CAP, opening, weights
     from fazhilint.rules.compliance.lexicon import keywords
@@ -227,13 +227,13 @@ def _unanswered_plans(ledger, config, wanted, entries) -> None:
     for kind, unit, r in entries:
         if kind == "before" and unit:
             before[unit].append(r)
-    from fazhilint.engine import document_of
-
     for s in wanted:
-        doc = document_of(s.result, config)
         if any(d.code == "FZ602" for d in s.result.diagnostics):
             continue  # a re-sent report mentions its own plan; FZ602 already says what is wrong
-        for old in before.get(s.name, []):
+        if not before.get(s.name):
+            continue
+        doc = document_of(s.result, config)  # parsed again only for a unit with last year's report
+        for old in before[s.name]:
             plan = document_of(old, config).parts.get("plan")
             if plan is None:
                 continue

@@ -9,7 +9,6 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Callable
 
 from fazhilint.config import Config
@@ -135,21 +134,26 @@ def document_of(result: FileResult, config: Config) -> Document:
     """The document tree of a readable result: kept by the process that checked the file, else parsed
     again from its source (a worker process and the result cache hand back findings, not trees)."""
     if result.document is None:
-        from fazhilint.parse import parse
-
-        config = config.for_path(result.source.path)
-        result.document = parse(result.source, config.packs_loaded(), config.profile)
-        result.document.batch_year = config.year
+        result.document = parse_source(result.source, config.for_path(result.source.path))
     return result.document
 
 
+def parse_source(source: Source, config: Config) -> Document:
+    """The document tree of a source under the configuration that applies to it (for_path'd)."""
+    from fazhilint.parse import parse
+
+    document = parse(source, config.packs_loaded(), config.profile)
+    document.batch_year = config.year
+    return document
+
+
 def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int = 1, progress=None,
-               cache: bool = False, sign: tuple[str, ...] | None = None) -> list[FileResult]:
+               cache: bool = False, stock: tuple[str, ...] | None = None) -> list[FileResult]:
     """Lint many files, in a process pool when jobs > 1 (largest first); results in input order,
     without their document trees (``document_of`` parses one again when it is needed).
     ``config``: one for all, or each path's own (found from its folder upward).
-    ``progress()`` is called once for each file done. ``cache``: as for lint_path. ``sign``: the common
-    stock (crossdoc.stock_phrases) against which each result's paragraphs are signed in the workers,
+    ``progress()`` is called once for each file done. ``cache``: as for lint_path. ``stock``: when given,
+    the workers also sign each result's paragraphs against this common stock (crossdoc.stock_phrases)
     for the ledger's comparisons.
 
     A worker that dies (killed by the system, a crash in a library) costs only the file it was
@@ -160,7 +164,7 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
     if jobs <= 1 or len(paths) < 2:
         out = []
         for p in paths:
-            out.append(_findings_of(p, configs[p], cache, sign))
+            out.append(_findings_of(p, configs[p], cache, stock))
             progress()
         return out
     from concurrent.futures import ProcessPoolExecutor
@@ -180,7 +184,7 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
         broken: list[str] = []
         for group in groups:
             with ProcessPoolExecutor(max_workers=1 if alone else jobs) as pool:
-                futures = {p: pool.submit(_findings_of, p, configs[p], cache, sign) for p in group}
+                futures = {p: pool.submit(_findings_of, p, configs[p], cache, stock) for p in group}
                 for path, future in futures.items():
                     try:
                         results[path] = future.result()
@@ -197,15 +201,15 @@ def lint_paths(paths: list[str], config: Config | dict[str, Config], jobs: int =
     return [results[p] for p in paths]
 
 
-def _findings_of(path: str, config: Config, cache: bool, sign: tuple[str, ...] | None = None) -> FileResult:
+def _findings_of(path: str, config: Config, cache: bool, stock: tuple[str, ...] | None = None) -> FileResult:
     """A file's result without its document tree: what a worker sends back (a tree costs time to
     send and memory to keep for every file of a batch)."""
     result = lint_path(path, config, cache=cache)
     result.document = None
-    if sign is not None and result.readable:
+    if stock is not None and result.readable:
         from fazhilint.crossdoc import signed
 
-        signed(result, sign)
+        signed(result, stock)
     return result
 
 
@@ -231,11 +235,9 @@ def unreadable(path: str, reason: str, prefix: str = "无法读取：") -> FileR
 
 def lint_source(source: Source, config: Config) -> FileResult:
     from fazhilint import rules
-    from fazhilint.parse import parse
 
     config = config.for_path(source.path)
-    document = parse(source, config.packs_loaded(), config.profile)
-    document.batch_year = config.year
+    document = parse_source(source, config)
     found: list[Diagnostic] = []
     enabled = config.enabled(rules.catalogue())
     if document.parse_error:

@@ -31,9 +31,8 @@ PASSED, TO_FIX, MISSING, UNREADABLE = "通过", "需修改", "未报送", "无�
 def read_previous(paths, config: Config) -> list[FileResult]:
     """Last year's submissions (files, folders, .zip archives), read and parsed but not linted:
     FZ602 compares this year's reports with them."""
-    from fazhilint.engine import Facts, FileResult, unreadable
+    from fazhilint.engine import Facts, FileResult, parse_source, unreadable
     from fazhilint.intake import Intake
-    from fazhilint.parse import parse
     from fazhilint.read import UnreadableInput, read_path
 
     out = []
@@ -48,7 +47,7 @@ def read_previous(paths, config: Config) -> list[FileResult]:
             except UnreadableInput as e:
                 out.append(unreadable(item.shown, str(e)))
                 continue
-            document = parse(source, config.packs_loaded(), config.profile)
+            document = parse_source(source, config.for_path(source.path))
             out.append(FileResult(item.shown, source, document, facts=Facts.of(document)))
     return out
 
